@@ -1,0 +1,227 @@
+/**
+ * The catalogues in memory: issuing bodies, policy titles and document types, with the look-ups
+ * the rules and editor features need. Built from the bundled data plus a team's additions.
+ */
+import { readYamlFile } from '../yamlFile';
+import type { Finding } from '../findings';
+import type { FileFindings } from '../schema/issueSchema';
+import type { DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile } from './types';
+import { chineseTitleKey, englishKey } from './normalize';
+import { addDays, parsePartialDate, type Day } from './dates';
+
+/** How a name in a brief matched a catalogue entry. */
+export type BodyMatchKind = 'id' | 'abbreviation' | 'alias' | 'english-name' | 'chinese-name' | 'old-abbreviation';
+
+/** Result of looking up one issuing-body name. */
+export interface BodyLookup {
+  body: IssuingBody;
+  matchedBy: BodyMatchKind;
+}
+
+/** Days of grace around a body's validity dates: reorganisations take weeks (issuing-bodies.yaml header). */
+export const VALIDITY_GRACE_DAYS = 60;
+
+/** The merged catalogues with indexes. Immutable once built. */
+export class Catalogue {
+  readonly bodies: readonly IssuingBody[];
+  readonly titles: readonly PolicyTitle[];
+  readonly documentTypes: readonly DocumentType[];
+  readonly markers: readonly DocumentType[];
+  /** Abbreviations used by several bodies (e.g. MOC), abbreviation → ids. */
+  readonly ambiguous: ReadonlyMap<string, string[]>;
+  private readonly byId = new Map<string, IssuingBody>();
+  private readonly byName = new Map<string, BodyLookup>();
+  private readonly titleByZh = new Map<string, PolicyTitle[]>();
+  private readonly titleByEn = new Map<string, PolicyTitle[]>();
+
+  constructor(bodies: IssuingBody[], titles: PolicyTitle[], types: DocumentTypeFile, ambiguous: Record<string, string[]> = {}) {
+    this.bodies = bodies;
+    this.titles = titles;
+    this.documentTypes = types.types;
+    this.markers = types.markers;
+    this.ambiguous = new Map(Object.entries(ambiguous).filter(([, ids]) => ids.length > 1));
+    const oldAbbreviations = new Map(Object.entries(ambiguous).filter(([abbr, ids]) => ids.length === 1 && ids[0] !== abbr));
+    for (const body of bodies) this.byId.set(body.id, body);
+    const add = (name: string | undefined, lookup: BodyLookup, key = name?.toUpperCase()) => {
+      if (key && !this.byName.has(key)) this.byName.set(key, lookup);
+    };
+    // Most specific first: ids, then abbreviations, then names and aliases.
+    for (const body of bodies) add(body.id, { body, matchedBy: 'id' });
+    for (const body of bodies) for (const abbr of body.abbreviations ?? []) add(abbr, { body, matchedBy: 'abbreviation' });
+    for (const [abbr, [id]] of oldAbbreviations) {
+      const body = this.byId.get(id);
+      if (body) add(abbr, { body, matchedBy: 'old-abbreviation' });
+    }
+    for (const body of bodies) {
+      add(body.name_en, { body, matchedBy: 'english-name' }, englishKey(body.name_en));
+      for (const alias of body.aliases ?? []) add(alias, { body, matchedBy: 'alias' }, englishKey(alias));
+      for (const zh of [body.name_zh, body.name_zh_full, ...(body.name_zh_short ?? [])]) add(zh, { body, matchedBy: 'chinese-name' }, zh);
+    }
+    for (const title of titles) {
+      push(this.titleByZh, chineseTitleKey(title.title_zh), title);
+      if (title.title_zh_as_issued) push(this.titleByZh, chineseTitleKey(title.title_zh_as_issued), title);
+      for (const en of [title.title_en, ...(title.translations ?? []).map((t) => t.title)]) push(this.titleByEn, englishKey(en), title);
+    }
+  }
+
+  /** The body with this exact id. */
+  bodyById(id: string): IssuingBody | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Looks up a name as written in a brief: id, abbreviation, English or Chinese name, alias (case-insensitive). */
+  lookupBody(name: string): BodyLookup | undefined {
+    const trimmed = name.trim();
+    return this.byName.get(trimmed.toUpperCase()) ?? this.byName.get(englishKey(trimmed)) ?? this.byName.get(trimmed);
+  }
+
+  /** The canonical abbreviation to write for a body: its first abbreviation, else its id. */
+  canonicalName(body: IssuingBody): string {
+    return body.abbreviations?.[0] ?? body.id;
+  }
+
+  /**
+   * Whether `body` existed on `day`, with `VALIDITY_GRACE_DAYS` of grace on both ends.
+   * @returns 'before' (not yet founded), 'after' (already dissolved) or 'valid'; 'valid' too when dates are unknown.
+   */
+  validityOn(body: IssuingBody, day: Day): 'before' | 'after' | 'valid' {
+    const from = parsePartialDate(body.valid_from);
+    const until = parsePartialDate(body.valid_until ?? undefined);
+    if (from && day < addDays(from.first, -VALIDITY_GRACE_DAYS)) return 'before';
+    if (until && day > addDays(until.last, VALIDITY_GRACE_DAYS)) return 'after';
+    return 'valid';
+  }
+
+  /** Policy titles whose Chinese title (or as-issued form) matches, ignoring 《》, bracket width, quotes, spaces. */
+  titlesByChinese(title: string): PolicyTitle[] {
+    return this.titleByZh.get(chineseTitleKey(title)) ?? [];
+  }
+
+  /** Policy titles with this English rendering (any listed translation), ignoring case and punctuation. */
+  titlesByEnglish(title: string): PolicyTitle[] {
+    return this.titleByEn.get(englishKey(title)) ?? [];
+  }
+
+  /** The document type whose Chinese suffix ends `title` (longest suffix wins), status markers removed first. */
+  documentTypeOf(chineseTitle: string): DocumentType | undefined {
+    const core = stripStatusMarkers(chineseTitle);
+    let best: { type: DocumentType; length: number } | undefined;
+    for (const type of this.documentTypes) {
+      for (const zh of type.zh) if (core.endsWith(zh) && (!best || zh.length > best.length)) best = { type, length: zh.length };
+    }
+    return best?.type;
+  }
+
+  /** Status markers (征求意见稿, 试行 …) contained in a Chinese title. */
+  markersOf(chineseTitle: string): DocumentType[] {
+    const found = this.markers.filter((marker) => marker.zh.some((zh) => chineseTitle.includes(zh)));
+    // 修订征求意见稿 contains 征求意见稿: keep only the most specific marker of a family.
+    return found.filter((m) => !found.some((other) => other !== m && other.zh.some((zh) => m.zh.some((mine) => zh !== mine && zh.includes(mine) && chineseTitle.includes(zh)))));
+  }
+}
+
+/** Removes trailing full- or half-width parenthesised status markers: `办法（征求意见稿）` → `办法`. */
+export function stripStatusMarkers(title: string): string {
+  let core = title.trim();
+  for (;;) {
+    const next = core.replace(/[（(][^（）()]*[）)]$/u, '').trim();
+    if (next === core) return core;
+    core = next;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** One catalogue file to load. */
+export interface CatalogueSource {
+  path: string;
+  text: string;
+}
+
+/** The JSON Schemas catalogue files are validated against. */
+export interface CatalogueJsonSchemas {
+  issuingBodies: object;
+  policyTitles: object;
+  documentTypes: object;
+}
+
+/** Result of loading catalogues: the merged catalogue and the problems of each file. */
+export interface LoadedCatalogue {
+  catalogue: Catalogue;
+  files: FileFindings[];
+}
+
+/**
+ * Loads the bundled catalogues and merges team files onto them (an entry with an existing id
+ * replaces the bundled one; new ids are added). A team file with errors is reported and
+ * skipped; the bundled data must be valid (an invalid bundle throws: a packaging bug).
+ */
+export function loadCatalogue(
+  bundled: { issuingBodies: CatalogueSource; policyTitles: CatalogueSource; documentTypes: CatalogueSource },
+  jsonSchemas: CatalogueJsonSchemas,
+  team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource } = {},
+): LoadedCatalogue {
+  const files: FileFindings[] = [];
+  const strict = <T>(source: CatalogueSource, schema: object): T => {
+    const read = readYamlFile(source.text, schema, 'catalogue');
+    if (read.findings.length) throw new Error(`Bundled catalogue ${source.path} is invalid: ${read.findings[0].message}`);
+    return read.value as T;
+  };
+  const bodiesFile = strict<IssuingBodyFile>(bundled.issuingBodies, jsonSchemas.issuingBodies);
+  const titlesFile = strict<PolicyTitleFile>(bundled.policyTitles, jsonSchemas.policyTitles);
+  const typesFile = strict<DocumentTypeFile>(bundled.documentTypes, jsonSchemas.documentTypes);
+  let bodies = bodiesFile.bodies;
+  let titles = titlesFile.titles;
+  const ambiguous = { ...(bodiesFile.ambiguous_abbreviations ?? {}) };
+  if (team.issuingBodies) {
+    const value = readTeamFile<IssuingBodyFile>(team.issuingBodies, jsonSchemas.issuingBodies, 'bodies', files);
+    if (value) {
+      bodies = mergeById(bodies, value.bodies ?? []);
+      Object.assign(ambiguous, value.ambiguous_abbreviations ?? {});
+    }
+  }
+  if (team.policyTitles) {
+    const value = readTeamFile<PolicyTitleFile>(team.policyTitles, jsonSchemas.policyTitles, 'titles', files);
+    if (value) titles = mergeById(titles, value.titles ?? []);
+  }
+  return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous), files };
+}
+
+function readTeamFile<T>(source: CatalogueSource, schema: object, listKey: string, files: FileFindings[]): T | undefined {
+  const read = readYamlFile(source.text, schema, 'catalogue');
+  const findings: Finding[] = [...read.findings];
+  const list = (read.value as Record<string, unknown> | undefined)?.[listKey];
+  if (!findings.length && Array.isArray(list)) {
+    const seen = new Set<string>();
+    list.forEach((entry: { id?: string }, index) => {
+      if (!entry?.id) return;
+      if (seen.has(entry.id)) {
+        const node = read.document?.getIn([listKey, index, 'id'], true) as { range?: [number, number] } | undefined;
+        findings.push({ ruleId: 'catalogue.duplicate-id', severity: 'error', message: `Duplicate id '${entry.id}': each entry needs its own id.`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+      }
+      seen.add(entry.id);
+    });
+    list.forEach((entry: Record<string, unknown>, index) => {
+      for (const key of ['valid_from', 'valid_until', 'date', 'date_published', 'date_effective']) {
+        const value = entry?.[key];
+        if (typeof value === 'string' && !parsePartialDate(value)) {
+          const node = read.document?.getIn([listKey, index, key], true) as { range?: [number, number] } | undefined;
+          findings.push({ ruleId: 'catalogue.invalid-date', severity: 'error', message: `'${value}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD).`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+        }
+      }
+    });
+  }
+  files.push({ path: source.path, findings });
+  return findings.some((f) => f.severity === 'error') ? undefined : (read.value as T);
+}
+
+function mergeById<T extends { id: string }>(base: T[], additions: T[]): T[] {
+  const byId = new Map(base.map((entry) => [entry.id, entry]));
+  for (const entry of additions) byId.set(entry.id, entry);
+  return [...byId.values()];
+}

@@ -1,0 +1,43 @@
+/**
+ * Citation dates in the schema's format (date-fns tokens, English month names).
+ */
+import { parse, format, isValid } from 'date-fns';
+import { dayOf, type Day } from './dates';
+
+/** Other ways authors write dates, tried to offer a reformatting fix. */
+const ALTERNATIVE_FORMATS = ['yyyy-MM-dd', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMMM yyyy', 'MMM d, yyyy', 'MMM. d, yyyy', 'd MMM yyyy', 'yyyy/MM/dd', 'yyyy.MM.dd', 'dd.MM.yyyy', "yyyy'年'M'月'd'日'", 'MMMM do, yyyy'];
+const REFERENCE = new Date(2000, 0, 1);
+
+/** Result of reading a date written in a citation. */
+export type CitationDate =
+  | { kind: 'valid'; day: Day }
+  /** Written in another recognisable format; `canonical` is the same day in the schema's format. */
+  | { kind: 'other-format'; day: Day; canonical: string }
+  /** Looks like the schema's format but is not a calendar day (February 30). */
+  | { kind: 'impossible' }
+  | { kind: 'unreadable' };
+
+/**
+ * @param value the text after `Date:`
+ * @param dateFormat the schema's pattern, e.g. "MMMM d, yyyy"
+ */
+export function readCitationDate(value: string, dateFormat: string): CitationDate {
+  const text = value.trim().replace(/\s+/g, ' ');
+  const parsed = parse(text, dateFormat, REFERENCE);
+  if (isValid(parsed) && format(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
+  if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: format(parsed, dateFormat) };
+  for (const alternative of ALTERNATIVE_FORMATS) {
+    if (alternative === dateFormat) continue;
+    const other = parse(text, alternative, REFERENCE);
+    if (isValid(other) && other.getFullYear() > 1900) return { kind: 'other-format', day: dayOf(other), canonical: format(other, dateFormat) };
+  }
+  // Month name + numbers that do not make a day: "February 30, 2023".
+  if (/\d/.test(text) && /^[\p{L}\d ,./年月日-]+$/u.test(text)) return { kind: 'impossible' };
+  return { kind: 'unreadable' };
+}
+
+/** Formats a UTC day in the schema's format. */
+export function formatCitationDate(day: Day, dateFormat: string): string {
+  const date = new Date(day);
+  return format(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+}

@@ -1,0 +1,28 @@
+/**
+ * Normalisation for matching titles and names across the variants authors and reprints use
+ * (title-conventions.md §3: 《》, half-/full-width brackets, straight/curly quotes, dash variants).
+ */
+
+/** Key for a Chinese title: no 《》〈〉, brackets full-width, quotes and spaces removed, dashes unified. */
+export function chineseTitleKey(title: string): string {
+  return title
+    .normalize('NFC')
+    .replace(/[《》〈〉\s"'“”‘’「」]/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[-－–‐—]/g, '—')
+    .replace(/,/g, '，');
+}
+
+/** Key for an English title or name: lower case, ASCII quotes, hyphens as spaces, single spaces, no trailing period. */
+export function englishKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[-‐–—]/g, ' ')
+    .replace(/[()[\],.:;"]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

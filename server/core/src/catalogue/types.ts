@@ -1,0 +1,78 @@
+/**
+ * Catalogue entry types. The data (with the source of every fact) lives in
+ * `data/issuing-bodies.yaml`, `data/policy-titles.yaml` and `data/document-types.yaml`; field
+ * meanings are documented in those files' headers and in `schemas/*.schema.json`.
+ */
+
+/** A Chinese party or state body that issues policy documents. */
+export interface IssuingBody {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  name_zh_full?: string;
+  name_zh_short?: string[];
+  abbreviations?: string[];
+  aliases?: string[];
+  level: string;
+  parent?: string;
+  /** "YYYY", "YYYY-MM" or "YYYY-MM-DD"; absent = unknown/always. */
+  valid_from?: string;
+  /** As `valid_from`; null or absent = still exists. */
+  valid_until?: string | null;
+  predecessors?: string[];
+  successors?: string[];
+  brands?: string[];
+  status: string;
+  source: string[];
+  confidence: string;
+  notes?: string;
+}
+
+/** One English rendering of a title, with who published it. */
+export interface Translation {
+  title: string;
+  by?: string;
+  source?: string;
+}
+
+/** A Chinese policy document. */
+export interface PolicyTitle {
+  id: string;
+  title_zh: string;
+  title_zh_as_issued?: string;
+  title_en: string;
+  translations?: Translation[];
+  issuing_bodies: string[];
+  doc_type: { zh: string; en: string };
+  draft?: boolean;
+  draft_marker?: string;
+  doc_number?: string;
+  /** "YYYY-MM-DD" (or coarser): the issue date a brief cites. */
+  date: string;
+  date_published?: string;
+  date_effective?: string;
+  comment_deadline?: string;
+  source: string[];
+  confidence: string;
+  notes?: string;
+}
+
+/** A document-type suffix and its English renderings (title-conventions.md §2). */
+export interface DocumentType {
+  id: string;
+  zh: string[];
+  en: string[];
+  tolerated?: string[];
+  /** English renderings that are wrong for this type, with why. */
+  flagged?: { term: string; reason: string }[];
+  level?: string[];
+  /** Markers only: true when the marker makes the document a draft (征求意见稿, 草案). */
+  draft?: boolean;
+  source?: string[];
+  examples?: string[];
+}
+
+/** The three catalogues as files. */
+export interface IssuingBodyFile { schemaVersion: 1; bodies: IssuingBody[]; ambiguous_abbreviations?: Record<string, string[]>; sources?: Record<string, string>; levels?: Record<string, string> }
+export interface PolicyTitleFile { schemaVersion: 1; titles: PolicyTitle[] }
+export interface DocumentTypeFile { schemaVersion: 1; types: DocumentType[]; markers: DocumentType[] }

@@ -1,0 +1,22 @@
+/**
+ * Public API of the brief core: pure (no LSP, no VS Code, no file system). The language
+ * server, the `check` CLI and the tests all use only what this module exports.
+ */
+export * from './text/lineIndex';
+export * from './findings';
+export * from './model/types';
+export { parseBrief, ParseCache, normalizeLabel } from './model/parse';
+export { parseMarkdown, markdownProcessor } from './model/markdown';
+export * from './schema/types';
+export { loadIssueSchema, mergeSchema, type SchemaSource, type LoadedIssueSchema, type FileFindings } from './schema/issueSchema';
+export * from './catalogue/types';
+export { Catalogue, loadCatalogue, stripStatusMarkers, VALIDITY_GRACE_DAYS, type CatalogueSource, type LoadedCatalogue, type CatalogueJsonSchemas, type BodyLookup } from './catalogue/catalogue';
+export { readCitationDate, formatCitationDate } from './catalogue/citationDate';
+export { parsePartialDate, isoDay, type Day } from './catalogue/dates';
+export { chineseTitleKey, englishKey } from './catalogue/normalize';
+export { checkBrief, effectiveSeverity, type CheckConfig, type CheckOptions, type CheckResult } from './check';
+export { applyEdits, preferredFixEdits } from './fixes';
+export { rules, ruleById, type Rule } from './rules/index';
+export { readYamlFile } from './yamlFile';
+export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
+export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';

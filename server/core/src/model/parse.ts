@@ -1,0 +1,335 @@
+/**
+ * Markdown → mdast → the typed brief model (`BriefModel`).
+ *
+ * The document is split into the intro and one section per topic heading (`splitSections`);
+ * each section is parsed with remark on its own, so a `ParseCache` lets an editor re-parse
+ * only the topics an edit touched. All spans in the model are UTF-16 offsets into the whole
+ * document. Never throws on any input string.
+ */
+import type { Root, RootContent, List, Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import { parseMarkdown } from './markdown';
+import { splitSections } from './sections';
+import { LabelMatcher } from './labels';
+import { parseArticleValue } from './article';
+import type {
+  BriefModel, Citation, CitationField, FrontMatter, LabelMatch, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
+} from './types';
+import type { IssueSchema } from '../schema/types';
+
+/** Caches mdast per section text; pass the same instance across edits of one document. */
+export class ParseCache {
+  private entries = new Map<string, Root>();
+  private previous = new Map<string, Root>();
+
+  /** The mdast of `sectionText` (positions relative to the section), parsed at most once per generation. */
+  get(sectionText: string): Root {
+    let root = this.entries.get(sectionText) ?? this.previous.get(sectionText);
+    if (!root) root = parseMarkdown(sectionText);
+    this.entries.set(sectionText, root);
+    return root;
+  }
+
+  /** Drops entries not used since the last call (call once per full document parse). */
+  sweep(): void {
+    this.previous = this.entries;
+    this.entries = new Map();
+  }
+}
+
+/** Everything `parseBrief` needs from the schema: labels and heading level. */
+export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
+
+/**
+ * Builds the brief model of `text`.
+ * @param text the whole document, as in the editor (BOM, CRLF kept)
+ * @param schema the issue schema (labels, topic heading level)
+ * @param cache optional parse cache shared across versions of the same document
+ */
+export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCache): BriefModel {
+  const builder = new ModelBuilder(text, schema);
+  const model: BriefModel = { text, topics: [], sections: [] };
+  for (const section of splitSections(text, schema.issue.topics.headingLevel)) {
+    // A BOM is not part of the Markdown: parse after it and shift offsets by one.
+    const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
+    const sectionText = text.slice(start, section.end);
+    const root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
+    model.sections.push({ start, end: section.end, root });
+    if (section.kind === 'intro') builder.readIntro(model, root, start);
+    else model.topics.push(builder.readTopic(root, start, model.topics.length));
+  }
+  cache?.sweep();
+  return model;
+}
+
+/** Offsets of a node, shifted by the section base. */
+function spanOf(text: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): Span {
+  const start = base + (node.position?.start.offset ?? 0);
+  const end = base + (node.position?.end.offset ?? 0);
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Splits `[start, end)` of `text` into lines: `[lineStart, lineEnd)` without line breaks. */
+function linesIn(text: string, start: number, end: number): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  let lineStart = start;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      lines.push({ start: lineStart, end: i });
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+    }
+  }
+  lines.push({ start: lineStart, end });
+  return lines;
+}
+
+/**
+ * A span trimmed of whitespace, Markdown hard-break markers (`\` or two spaces at line end) and
+ * trailing HTML comments (`<!-- … -->` is invisible in the rendered brief, so it is not part of
+ * a headline or a citation value).
+ */
+function trimmedSpan(text: string, start: number, end: number): Span {
+  for (;;) {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /[\s\\]/.test(text[end - 1])) end--;
+    if (end - start < 7 || text.slice(end - 3, end) !== '-->') break;
+    const open = text.lastIndexOf('<!--', end - 3);
+    if (open < start) break;
+    end = open;
+  }
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Plain text of a Markdown fragment for word counts: emphasis, links and code marks removed. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+class ModelBuilder {
+  private readonly partLabels: LabelMatcher;
+  private readonly fieldLabels: LabelMatcher;
+  private readonly partByLabel = new Map<string, string>();
+  private readonly fieldByLabel = new Map<string, string>();
+
+  constructor(private readonly text: string, private readonly schema: ParseOptions) {
+    const partLabels: string[] = [];
+    for (const part of schema.topic.parts) {
+      for (const label of [part.label, ...(part.aliases ?? [])]) {
+        partLabels.push(label);
+        this.partByLabel.set(normalizeLabel(label), part.id);
+      }
+    }
+    const fieldLabels: string[] = [];
+    for (const field of schema.topic.citation.fields) {
+      for (const label of [field.label, ...(field.aliases ?? [])]) {
+        fieldLabels.push(label);
+        this.fieldByLabel.set(normalizeLabel(label), field.id);
+      }
+    }
+    this.partLabels = new LabelMatcher(partLabels);
+    this.fieldLabels = new LabelMatcher(fieldLabels);
+  }
+
+  readIntro(model: BriefModel, root: Root, base: number): void {
+    for (const node of root.children) {
+      if (node.type === 'yaml') model.frontMatter = this.readFrontMatter(node, base);
+      else if (node.type === 'heading' && node.depth === 1 && !model.title) {
+        const heading = spanOf(this.text, node, base);
+        model.title = { heading, text: this.headingContent(heading) };
+      } else if (node.type === 'list' && !model.topicsList) {
+        model.topicsList = this.readTopicsList(node, base);
+      }
+    }
+  }
+
+  private readFrontMatter(node: RootContent, base: number): FrontMatter {
+    const whole = spanOf(this.text, node, base);
+    const lines = linesIn(this.text, whole.start, whole.end);
+    // YAML runs from the line after the opening fence to the end of the line before the closing fence.
+    const yamlStart = lines.length > 2 ? lines[1].start : lines[0].end;
+    const yamlEnd = lines.length > 2 ? lines[lines.length - 2].end : yamlStart;
+    const frontMatter: FrontMatter = { yaml: { start: yamlStart, end: yamlEnd, text: this.text.slice(yamlStart, yamlEnd) }, start: whole.start, end: whole.end };
+    try {
+      frontMatter.data = parseYaml(frontMatter.yaml.text, { prettyErrors: false });
+    } catch (error) {
+      const pos = (error as { pos?: [number, number] }).pos;
+      frontMatter.error = {
+        message: (error as Error).message.split('\n')[0],
+        start: yamlStart + (pos?.[0] ?? 0),
+        end: yamlStart + (pos?.[1] ?? frontMatter.yaml.text.length),
+      };
+    }
+    return frontMatter;
+  }
+
+  private readTopicsList(list: List, base: number): NonNullable<BriefModel['topicsList']> {
+    const whole = spanOf(this.text, list, base);
+    const entries: TopicsListEntry[] = [];
+    for (const item of list.children) {
+      const first = item.children[0];
+      const span = spanOf(this.text, first ?? item, base);
+      const firstLine = linesIn(this.text, span.start, span.end)[0];
+      entries.push({ ...spanOf(this.text, item, base), headline: trimmedSpan(this.text, firstLine.start, firstLine.end) });
+    }
+    return { entries, start: whole.start, end: whole.end };
+  }
+
+  /** The text of an ATX heading without `#` marks and closing sequence. */
+  private headingContent(heading: Span): Span {
+    const line = linesIn(this.text, heading.start, heading.end)[0];
+    const raw = this.text.slice(line.start, line.end);
+    const open = /^ {0,3}#{1,6}[ \t]*/.exec(raw)?.[0].length ?? 0;
+    const close = /(?:[ \t]+#+)?[ \t]*$/.exec(raw.slice(open))?.[0].length ?? 0;
+    return trimmedSpan(this.text, line.start + open, line.end - close);
+  }
+
+  readTopic(root: Root, base: number, index: number): Topic {
+    const [first, ...rest] = root.children;
+    const heading = spanOf(this.text, first as Heading, base);
+    const content = this.headingContent(heading);
+    const numberMatch = /^(\d{1,4})[.)](?=\s|$)\s*/.exec(content.text);
+    const topic: Topic = {
+      index,
+      heading,
+      headline: numberMatch ? trimmedSpan(this.text, content.start + numberMatch[0].length, content.end) : content,
+      parts: [],
+      citations: [],
+      unassigned: [],
+      start: base,
+      end: base + (root.position?.end.offset ?? 0),
+    };
+    if (numberMatch) {
+      topic.number = Number(numberMatch[1]);
+      topic.numberSpan = { start: content.start, end: content.start + numberMatch[1].length, text: numberMatch[1] };
+    }
+    let part: TopicPart | undefined;
+    let citation: Citation | undefined;
+    for (const node of rest) {
+      const block = spanOf(this.text, node, base);
+      if (node.type === 'list') {
+        const items = node.children.map((item) => this.textBlock(spanOf(this.text, item, base), toString(item)));
+        if (part && !citation) {
+          part.lists.push(items);
+          part.end = block.end;
+        } else topic.unassigned.push(this.textBlock(block, toString(node)));
+        continue;
+      }
+      if (node.type !== 'paragraph') {
+        if (part && !citation) {
+          (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(block, toString(node)));
+          part.end = block.end;
+        } else topic.unassigned.push(this.textBlock(block, toString(node)));
+        continue;
+      }
+      // A paragraph: a part label may open it; citation lines may follow anywhere in it.
+      const lines = linesIn(this.text, block.start, block.end);
+      let proseEnd = block.end;
+      let firstCitationLine = lines.findIndex((line) => this.fieldLabels.match(this.text.slice(line.start, line.end), line.start));
+      if (firstCitationLine === 0 && this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start)) firstCitationLine = -1;
+      if (firstCitationLine >= 0) proseEnd = firstCitationLine === 0 ? block.start : lines[firstCitationLine - 1].end;
+      if (proseEnd > block.start) {
+        const label = this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start);
+        const prose = trimmedSpan(this.text, block.start, proseEnd);
+        if (label) {
+          citation = undefined;
+          const lead = trimmedSpan(this.text, label.whole.end, proseEnd);
+          part = {
+            partId: this.partByLabel.get(normalizeLabel(label.name.text)) ?? label.name.text,
+            label,
+            lead: this.textBlock(lead, plainText(lead.text)),
+            paragraphs: [],
+            lists: [],
+            trailingParagraphs: [],
+            start: label.whole.start,
+            end: prose.end,
+          };
+          topic.parts.push(part);
+        } else if (part && !citation) {
+          (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
+          part.end = prose.end;
+        } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
+      }
+      if (firstCitationLine < 0) continue;
+      for (const line of lines.slice(firstCitationLine)) {
+        const lineText = this.text.slice(line.start, line.end);
+        const label = this.fieldLabels.match(lineText, line.start);
+        if (!label) {
+          // A continuation line of the previous field (a wrapped title, for instance).
+          const previous = citation?.fields[citation.fields.length - 1];
+          if (previous && lineText.trim()) {
+            previous.value = trimmedSpan(this.text, previous.value.start, line.end);
+            previous.line = { start: previous.line.start, end: line.end, text: this.text.slice(previous.line.start, line.end) };
+            citation!.end = line.end;
+          }
+          continue;
+        }
+        const fieldId = this.fieldByLabel.get(normalizeLabel(label.name.text)) ?? label.name.text;
+        const field: CitationField = {
+          fieldId,
+          label,
+          value: trimmedSpan(this.text, label.whole.end, line.end),
+          line: trimmedSpan(this.text, line.start, line.end),
+        };
+        if (!citation || fieldId === 'article' && citation.fields.some((f) => f.fieldId === 'article')) {
+          citation = { fields: [], start: field.line.start, end: field.line.end };
+          topic.citations.push(citation);
+        } else if (citation.fields.some((f) => f.fieldId === fieldId)) {
+          citation = { fields: [], start: field.line.start, end: field.line.end };
+          topic.citations.push(citation);
+        }
+        citation.fields.push(field);
+        citation.end = field.line.end;
+        part = undefined;
+      }
+    }
+    for (const c of topic.citations) this.resolveCitationFields(c, root, base);
+    return topic;
+  }
+
+  private resolveCitationFields(citation: Citation, root: Root, base: number): void {
+    for (const field of citation.fields) {
+      if (field.fieldId === 'article' && !citation.article) {
+        citation.article = { ...field, parsed: parseArticleValue(this.text, field.value, root, base, this.schema.topic.citation.chineseTitleParentheses) };
+      } else if (field.fieldId === 'issuing-bodies' && !citation.issuingBodies) {
+        citation.issuingBodies = { ...field, bodies: splitBodies(this.text, field.value) };
+      } else if (field.fieldId === 'date' && !citation.date) {
+        citation.date = field;
+      }
+    }
+  }
+
+  private textBlock(span: Span, plain: string): TextBlock {
+    return { ...span, plain };
+  }
+}
+
+/** Label key for lookups: lower case, single spaces. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；` and ` and `, keeping each name's span. */
+function splitBodies(text: string, value: Span): Span[] {
+  const bodies: Span[] = [];
+  const separator = /\s*(?:[,，、;；]|\band\b|&)\s*/giu;
+  let last = value.start;
+  const push = (start: number, end: number) => {
+    const span = trimmedSpan(text, start, end);
+    if (span.end > span.start) bodies.push(span);
+  };
+  for (const m of value.text.matchAll(separator)) {
+    push(last, value.start + m.index!);
+    last = value.start + m.index! + m[0].length;
+  }
+  push(last, value.end);
+  return bodies;
+}
+
+export type { LabelMatch };

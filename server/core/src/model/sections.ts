@@ -1,0 +1,61 @@
+/**
+ * Splits a brief into its intro and one section per topic heading, without parsing Markdown.
+ *
+ * Topics are independent, so each section can be parsed (and cached) on its own; an edit in
+ * one topic re-parses only that topic. The split follows CommonMark where it matters: ATX
+ * headings indented at most three spaces, never inside fenced code blocks or front matter.
+ */
+
+/** A slice of the document: `[start, end)` in UTF-16 offsets; `kind` says what it holds. */
+export interface Section {
+  kind: 'intro' | 'topic';
+  start: number;
+  end: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+
+/**
+ * @param text whole document (BOM included, any line endings)
+ * @param headingLevel the ATX level of topic headings (2 for `## 1. …`)
+ * @returns sections covering the text without gaps, in order; the first is always the intro
+ *   (possibly empty).
+ */
+export function splitSections(text: string, headingLevel: number): Section[] {
+  const topicHeading = new RegExp(`^ {0,3}#{${headingLevel}}(?:[ \\t]|$)`);
+  const sections: Section[] = [{ kind: 'intro', start: 0, end: text.length }];
+  let fence: string | undefined;
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNumber = 0;
+  let inFrontMatter = false;
+  while (lineStart <= text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const line = text.slice(lineStart, lineEnd);
+    if (lineNumber === 0 && FRONT_MATTER_FENCE.test(line) && hasFrontMatterCloser(text, lineEnd)) {
+      inFrontMatter = true;
+    } else if (inFrontMatter) {
+      if (FRONT_MATTER_FENCE.test(line)) inFrontMatter = false;
+    } else if (fence) {
+      const match = FENCE.exec(line);
+      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
+    } else {
+      const match = FENCE.exec(line);
+      if (match && !(match[1][0] === '`' && line.slice(match[0].length).includes('`'))) fence = match[1];
+      else if (topicHeading.test(line)) {
+        sections[sections.length - 1].end = lineStart;
+        sections.push({ kind: 'topic', start: lineStart, end: text.length });
+      }
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    lineNumber++;
+  }
+  return sections;
+}
+
+/** True when a `---` line closes the front matter opened on the first line. */
+function hasFrontMatterCloser(text: string, from: number): boolean {
+  return /\r?\n---[ \t]*(?:\r?\n|$)/.test(text.slice(from)) || /\r---[ \t]*(?:\r|$)/.test(text.slice(from));
+}

@@ -1,0 +1,142 @@
+/**
+ * The typed model of one brief issue, built from mdast (see `parseBrief`).
+ *
+ * All `start`/`end` fields are UTF-16 offsets into the whole document text (BOM included),
+ * half-open `[start, end)`. Convert them with the document's `LineIndex`.
+ */
+import type { Root } from 'mdast';
+
+/** A piece of source text with its location. */
+export interface Span {
+  start: number;
+  end: number;
+  /** The source text `text.slice(start, end)`, verbatim. */
+  text: string;
+}
+
+/** A part label such as `**At a glance:**`, found in the raw text (bold or not, either colon). */
+export interface LabelMatch {
+  /** The label's words as written, e.g. "At a glance". */
+  name: Span;
+  /** The whole label including emphasis markers and colon, e.g. `**At a glance:**`. */
+  whole: Span;
+  /** The colon as written: `:` or the full-width `：`; undefined when the colon is missing. */
+  colon?: Span;
+}
+
+/** A block that carries text: a paragraph, list item, etc., with its plain text. */
+export interface TextBlock extends Span {
+  /** Plain text of the block as rendered (markup removed), for word counts. */
+  plain: string;
+}
+
+/** A key point: one item of a bullet list in a summary part. */
+export type KeyPoint = TextBlock;
+
+/** A labelled prose part of a topic (At a glance, comment, or a team-defined part). */
+export interface TopicPart {
+  /** The id of the part in the issue schema, e.g. `at-a-glance`, `comment`. */
+  partId: string;
+  label: LabelMatch;
+  /** Text after the label in the label's paragraph. */
+  lead: TextBlock;
+  /** Paragraphs of the part before its first bullet list, after the label paragraph. */
+  paragraphs: TextBlock[];
+  /** Bullet lists of the part, in order; each is a list of key points. */
+  lists: KeyPoint[][];
+  /** Paragraphs after the first list (follow-up text, further documents). */
+  trailingParagraphs: TextBlock[];
+  /** Whole part, from the label to the last block. */
+  start: number;
+  end: number;
+}
+
+/** A `Label: value` line of a citation, e.g. `Issuing bodies: MIIT, NDRC`. */
+export interface CitationField {
+  /** Citation field id from the schema: `article`, `issuing-bodies`, `date`. */
+  fieldId: string;
+  label: LabelMatch;
+  /** The value after the label on that line, trimmed (may be empty). */
+  value: Span;
+  /** The whole line, without the line break. */
+  line: Span;
+}
+
+/** One issuing body named in an `Issuing bodies:` line. */
+export type IssuingBodyReference = Span;
+
+/** The parts of an `Article:` value: `English title (中文标题) ([Link](url))`. */
+export interface ArticleValue {
+  englishTitle?: Span;
+  /** The Chinese title inside the parentheses (without them). */
+  chineseTitle?: Span;
+  /** The opening and closing parentheses around the Chinese title, as written. */
+  openParen?: Span;
+  closeParen?: Span;
+  /** A link with a URL. */
+  link?: { url: string; span: Span };
+  /** A link placeholder without URL, e.g. `(Link)`. */
+  linkPlaceholder?: Span;
+}
+
+/** One cited policy document (one `Article:` block). */
+export interface Citation {
+  article?: CitationField & { parsed: ArticleValue };
+  issuingBodies?: CitationField & { bodies: IssuingBodyReference[] };
+  date?: CitationField;
+  /** Fields in source order (including unknown-order duplicates), for order checks. */
+  fields: CitationField[];
+  start: number;
+  end: number;
+}
+
+/** One numbered topic: `## N. Headline` and what follows until the next topic heading. */
+export interface Topic {
+  /** 0-based position of the topic in the document. */
+  index: number;
+  /** The number written in the heading (`## 3. …` → 3); undefined when none. */
+  number?: number;
+  numberSpan?: Span;
+  /** Headline without the number, e.g. "Going hammer and tongs: …". */
+  headline: Span;
+  /** The heading line. */
+  heading: Span;
+  /** Labelled parts in source order (a part can occur twice: reported as a duplicate). */
+  parts: TopicPart[];
+  citations: Citation[];
+  /** Blocks that belong to no part (text before the first label, stray paragraphs). */
+  unassigned: TextBlock[];
+  start: number;
+  end: number;
+}
+
+/** An entry of the intro's topics list. */
+export interface TopicsListEntry extends Span {
+  /** The entry's text, number removed, trimmed. */
+  headline: Span;
+}
+
+/** The YAML front matter block, when present. */
+export interface FrontMatter {
+  /** The YAML source between the fences. */
+  yaml: Span;
+  /** Parsed value, or undefined when the YAML is malformed. */
+  data?: unknown;
+  /** Parse error, with the offending location in the document. */
+  error?: { message: string; start: number; end: number };
+  start: number;
+  end: number;
+}
+
+/** A whole brief issue. */
+export interface BriefModel {
+  text: string;
+  frontMatter?: FrontMatter;
+  /** The `#` title heading. */
+  title?: { heading: Span; text: Span };
+  /** The intro's numbered list of topics, when present. */
+  topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
+  topics: Topic[];
+  /** mdast of each section: the intro and one per topic (positions are document offsets). */
+  sections: { start: number; end: number; root: Root }[];
+}

@@ -1,0 +1,93 @@
+import type { Rule } from '../rule';
+import type { PolicyTitle } from '../../catalogue/types';
+import { englishKey } from '../../catalogue/normalize';
+import { formatCitationDate } from '../../catalogue/citationDate';
+import { parsePartialDate } from '../../catalogue/dates';
+
+/**
+ * citation.catalogue-mismatch: a document known to the policy-title catalogue is cited with a
+ * known English rendering, its issuing bodies and its date.
+ */
+export const catalogueMismatch: Rule = {
+  id: 'citation.catalogue-mismatch',
+  description: 'A document known to the catalogue is cited with a known English rendering, its issuing bodies and its date.',
+  defaultSeverity: 'warning',
+  tags: ['citation', 'catalogue'],
+  check(context) {
+    const { model, catalogue, schema, report } = context;
+    for (const topic of model.topics) {
+      for (const citation of topic.citations) {
+        const parsed = citation.article?.parsed;
+        if (!parsed) continue;
+        const day = context.citationDay(citation);
+        const pick = (candidates: PolicyTitle[]) =>
+          candidates.find((t) => day !== undefined && [t.date, t.date_published].some((d) => parsePartialDate(d)?.first === day)) ?? candidates[0];
+        const byChinese = parsed.chineseTitle ? pick(catalogue.titlesByChinese(parsed.chineseTitle.text)) : undefined;
+        const byEnglish = parsed.englishTitle ? pick(catalogue.titlesByEnglish(parsed.englishTitle.text)) : undefined;
+        const known = byChinese ?? byEnglish;
+        if (!known) continue;
+        const where = `the catalogue entry '${known.id}'`;
+        if (!byChinese && parsed.chineseTitle && byEnglish) {
+          report({
+            start: parsed.chineseTitle.start,
+            end: parsed.chineseTitle.end,
+            message: `The English title is ${where}, whose Chinese title is ${known.title_zh}.`,
+            fixes: [{ title: `Use ${known.title_zh}`, edits: [{ start: parsed.chineseTitle.start, end: parsed.chineseTitle.end, newText: known.title_zh }] }],
+            data: { titleId: known.id },
+          });
+        }
+        if (byChinese && parsed.englishTitle) {
+          const renderings = [known.title_en, ...(known.translations ?? []).map((t) => t.title)];
+          if (!renderings.some((r) => englishKey(r) === englishKey(parsed.englishTitle!.text))) {
+            report({
+              start: parsed.englishTitle.start,
+              end: parsed.englishTitle.end,
+              message: `This English rendering of ${known.title_zh} is not one the catalogue knows; it lists '${known.title_en}'.`,
+              fixes: [{ title: `Use '${known.title_en}'`, edits: [{ start: parsed.englishTitle.start, end: parsed.englishTitle.end, newText: known.title_en }] }],
+              data: { titleId: known.id },
+            });
+          }
+        }
+        const bodies = citation.issuingBodies;
+        if (bodies?.bodies.length) {
+          const cited = bodies.bodies.map((b) => catalogue.lookupBody(b.text)?.body.id);
+          if (cited.every((id) => id !== undefined)) {
+            const expected = known.issuing_bodies;
+            const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
+            const names = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
+            const replacement = names.join(schema.topic.citation.issuingBodySeparator);
+            if (!sameSet) {
+              report({
+                start: bodies.value.start,
+                end: bodies.value.end,
+                message: `The catalogue entry '${known.id}' lists the issuing bodies ${names.join(', ')}.`,
+                fixes: [{ title: `Use ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }] }],
+                data: { titleId: known.id },
+              });
+            } else if (cited.some((id, i) => id !== expected[i])) {
+              report({
+                start: bodies.value.start,
+                end: bodies.value.end,
+                message: `The issuing bodies are listed in another order than in the original document (${names.join(', ')}; lead body first).`,
+                fixes: [{ title: `Reorder to ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }], isPreferred: true }],
+                data: { titleId: known.id },
+              });
+            }
+          }
+        }
+        const date = citation.date;
+        const knownDays = [known.date, known.date_published].map((d) => parsePartialDate(d)).filter((d) => d && d.first === d.last);
+        if (date && day !== undefined && knownDays.length && !knownDays.some((d) => d!.first === day)) {
+          const canonical = formatCitationDate(knownDays[0]!.first, schema.topic.citation.dateFormat);
+          report({
+            start: date.value.start,
+            end: date.value.end,
+            message: `The catalogue entry '${known.id}' is dated ${canonical}${known.date_published ? ` (published ${known.date_published})` : ''}.`,
+            fixes: [{ title: `Use ${canonical}`, edits: [{ start: date.value.start, end: date.value.end, newText: canonical }] }],
+            data: { titleId: known.id },
+          });
+        }
+      }
+    }
+  },
+};

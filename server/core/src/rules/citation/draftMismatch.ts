@@ -1,0 +1,32 @@
+import type { Rule } from '../rule';
+import { hasPhrase } from './documentTypeMismatch';
+
+/** citation.draft-mismatch: a draft for comment (征求意见稿, 草案) is called a draft in English too, and only then. */
+export const draftMismatch: Rule = {
+  id: 'citation.draft-mismatch',
+  description: 'A draft for comment (征求意见稿/草案) is marked as a draft in both the Chinese and the English title.',
+  defaultSeverity: 'error',
+  tags: ['citation'],
+  check({ model, catalogue, report }) {
+    const draftMarkers = catalogue.markers.filter((m) => m.draft);
+    for (const topic of model.topics) {
+      for (const citation of topic.citations) {
+        const parsed = citation.article?.parsed;
+        if (!parsed?.chineseTitle || !parsed.englishTitle) continue;
+        const zhDraft = draftMarkers.find((m) => m.zh.some((zh) => parsed.chineseTitle!.text.includes(zh)));
+        const enDraft = hasPhrase(parsed.englishTitle.text, 'draft');
+        if (zhDraft && !enDraft) {
+          const english = parsed.englishTitle;
+          report({
+            start: english.start,
+            end: english.end,
+            message: `The Chinese title is a draft (${zhDraft.zh[0]}) but the English title does not say so: add '(${zhDraft.en[0]})'.`,
+            fixes: [{ title: `Append '(${zhDraft.en[0]})'`, edits: [{ start: english.end, end: english.end, newText: ` (${zhDraft.en[0]})` }], isPreferred: true }],
+          });
+        } else if (enDraft && !zhDraft) {
+          report({ start: parsed.chineseTitle.start, end: parsed.chineseTitle.end, message: 'The English title says draft, but the Chinese title has no draft marker (征求意见稿, 草案): is this the final version?' });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from '../rule';
+
+/** citation.title-parentheses: the Chinese title sits in the parentheses the publication's style uses. */
+export const titleParentheses: Rule = {
+  id: 'citation.title-parentheses',
+  description: "The Chinese title in the Article line is enclosed in the schema's parentheses (ASCII ( ) in English text by default).",
+  defaultSeverity: 'warning',
+  tags: ['citation'],
+  check({ model, schema, report }) {
+    const [open, close] = schema.topic.citation.chineseTitleParentheses === 'ascii' ? ['(', ')'] : ['（', '）'];
+    for (const topic of model.topics) {
+      for (const citation of topic.citations) {
+        const parsed = citation.article?.parsed;
+        if (!parsed?.chineseTitle) continue;
+        if (!parsed.openParen || !parsed.closeParen) {
+          const title = parsed.chineseTitle;
+          report({
+            start: title.start,
+            end: title.end,
+            message: `Put the Chinese title in parentheses: ${open}${title.text}${close}.`,
+            fixes: [{ title: `Enclose in ${open}${close}`, edits: [{ start: title.start, end: title.start, newText: open }, { start: title.end, end: title.end, newText: close }], isPreferred: true }],
+          });
+          continue;
+        }
+        if (parsed.openParen.text === open && parsed.closeParen.text === close) continue;
+        report({
+          start: parsed.openParen.start,
+          end: parsed.closeParen.end,
+          message: `The Chinese title is enclosed in ${parsed.openParen.text}${parsed.closeParen.text}; this publication uses ${open}${close} around it.`,
+          fixes: [{
+            title: `Use ${open}${close} around the Chinese title`,
+            edits: [
+              ...(parsed.openParen.text === open ? [] : [{ start: parsed.openParen.start, end: parsed.openParen.end, newText: open }]),
+              ...(parsed.closeParen.text === close ? [] : [{ start: parsed.closeParen.start, end: parsed.closeParen.end, newText: close }]),
+            ],
+            isPreferred: true,
+          }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { forEachBody } from './forEachBody';
+
+/** issuing-body.ambiguous: an abbreviation names several bodies (MOC, SPC, CFA …). */
+export const ambiguousIssuingBody: Rule = {
+  id: 'issuing-body.ambiguous',
+  description: 'An abbreviation that several bodies use (MOC, SPC, CFA …) is replaced by the exact id.',
+  defaultSeverity: 'warning',
+  tags: ['issuing-body', 'catalogue'],
+  check(context) {
+    const { catalogue, report } = context;
+    forEachBody(context, (body) => {
+      const ids = catalogue.ambiguous.get(body.text.toUpperCase());
+      if (!ids) return;
+      const bodies = ids.map((id) => catalogue.bodyById(id)).filter((b) => b !== undefined);
+      report({
+        start: body.start,
+        end: body.end,
+        message: `'${body.text}' is ambiguous: ${bodies.map((b) => `${b.id} (${b.name_en})`).join(', ')}.`,
+        fixes: bodies.map((b) => ({ title: `Replace with '${b.id}' (${b.name_en})`, edits: [{ start: body.start, end: body.end, newText: b.id }] })),
+      });
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+import { forEachBody } from './forEachBody';
+
+/** issuing-body.non-canonical: a body is named by an alias, full name or old abbreviation instead of its abbreviation. */
+export const nonCanonicalIssuingBody: Rule = {
+  id: 'issuing-body.non-canonical',
+  description: "Issuing bodies are written with the catalogue's canonical abbreviation (MIIT, not 'Ministry of Industry and Information Technology' or 'miit').",
+  defaultSeverity: 'warning',
+  tags: ['issuing-body', 'catalogue'],
+  check(context) {
+    const { catalogue, report } = context;
+    forEachBody(context, (body) => {
+      const found = catalogue.lookupBody(body.text);
+      if (!found) return;
+      const canonical = catalogue.canonicalName(found.body);
+      // The id (which disambiguates) and the canonical abbreviation are fine; other
+      // abbreviations (old or alternative: SIPO for CNIPA) get the canonical one.
+      const acceptable = [found.body.id, canonical];
+      if (acceptable.includes(body.text)) return;
+      const how = found.matchedBy === 'old-abbreviation' || (found.matchedBy === 'abbreviation' && body.text.toUpperCase() !== canonical.toUpperCase()) ? 'another abbreviation of' : found.matchedBy === 'id' || found.matchedBy === 'abbreviation' ? 'a spelling of' : 'a name of';
+      report({
+        start: body.start,
+        end: body.end,
+        message: `'${body.text}' is ${how} ${found.body.name_en}; write '${canonical}'.`,
+        fixes: [{ title: `Replace with '${canonical}'`, edits: [{ start: body.start, end: body.end, newText: canonical }], isPreferred: true }],
+        data: { bodyId: found.body.id },
+      });
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+
+/** structure.label-format: a part or citation label uses an alias instead of the schema's label. */
+export const labelFormat: Rule = {
+  id: 'structure.label-format',
+  description: "Part and citation labels use the schema's canonical wording.",
+  defaultSeverity: 'information',
+  tags: ['structure'],
+  check({ model, schema, report }) {
+    const canonical = new Map<string, string>();
+    for (const part of schema.topic.parts) canonical.set(part.id, part.label);
+    for (const field of schema.topic.citation.fields) canonical.set(field.id, field.label);
+    const checkLabel = (id: string, name: { start: number; end: number; text: string }) => {
+      const wanted = canonical.get(id);
+      if (!wanted || name.text.replace(/\s+/g, ' ') === wanted) return;
+      report({
+        start: name.start,
+        end: name.end,
+        message: `Label '${name.text}' is not the schema's wording '${wanted}'.`,
+        fixes: [{ title: `Write '${wanted}'`, edits: [{ start: name.start, end: name.end, newText: wanted }], isPreferred: true }],
+      });
+    };
+    for (const topic of model.topics) {
+      for (const part of topic.parts) checkLabel(part.partId, part.label.name);
+      for (const citation of topic.citations) for (const field of citation.fields) checkLabel(field.fieldId, field.label.name);
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+
+/** structure.part-order: parts appear in the schema's order; citations come last. */
+export const partOrder: Rule = {
+  id: 'structure.part-order',
+  description: 'The parts of a topic appear in the order the issue schema gives, citations last.',
+  defaultSeverity: 'error',
+  tags: ['structure'],
+  check({ model, schema, report }) {
+    const rank = new Map(schema.topic.parts.map((p, i) => [p.id, i]));
+    for (const topic of model.topics) {
+      let highest = -1;
+      let highestLabel = '';
+      for (const part of topic.parts) {
+        const r = rank.get(part.partId) ?? -1;
+        if (r < highest) {
+          report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' comes after '${highestLabel}'; the schema puts it before.` });
+        } else {
+          highest = r;
+          highestLabel = part.label.name.text;
+        }
+      }
+      const firstCitation = topic.citations[0];
+      const lateParts = firstCitation ? topic.parts.filter((p) => p.start > firstCitation.start) : [];
+      for (const part of lateParts) {
+        report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' comes after the citation; citations end the topic.` });
+      }
+    }
+  },
+};

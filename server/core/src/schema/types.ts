@@ -1,0 +1,62 @@
+/**
+ * The issue schema: how one publication structures an issue. Loaded from YAML
+ * (`data/issue-schema.default.yaml`, or a team's `.policy-brief/issue-schema.yaml`) and
+ * validated against `schemas/issue-schema.schema.json`. Field docs live in that JSON Schema.
+ */
+import type { Severity } from '../findings';
+
+/** A labelled prose part of a topic, e.g. At a glance or the analyst comment. */
+export interface PartSchema {
+  id: string;
+  /** Canonical label without colon, e.g. "At a glance". */
+  label: string;
+  /** Other labels accepted for the part (reported as non-canonical with a fix). */
+  aliases?: string[];
+  required: boolean;
+  /** Max words of the part's text before its first bullet list (lead + lead-in). */
+  leadMaxWords?: number;
+  /** Max words of the whole part. */
+  maxWords?: number;
+  /** Minimum number of paragraphs (label paragraph included). */
+  minParagraphs?: number;
+  /** Bullet list expectations; absent = no list expected. */
+  keyPoints?: { required: boolean; min?: number; max?: number; maxWords?: number };
+}
+
+/** A `Label: value` line of the citation block. */
+export interface CitationFieldSchema {
+  id: 'article' | 'issuing-bodies' | 'date';
+  label: string;
+  aliases?: string[];
+  required: boolean;
+}
+
+/** The whole issue schema, defaults applied. */
+export interface IssueSchema {
+  schemaVersion: 1;
+  /** Human name, shown in the status bar, e.g. "China Industries (default)". */
+  name: string;
+  issue: {
+    title: { required: boolean };
+    topicsList: { required: boolean; matchHeadlines: boolean };
+    topics: { min: number; max?: number; headingLevel: number; numbered: boolean };
+  };
+  topic: {
+    parts: PartSchema[];
+    citation: {
+      required: boolean;
+      min: number;
+      fields: CitationFieldSchema[];
+      /** Parentheses around the Chinese title in the `Article:` line: ASCII `( )` or full-width `（ ）`. */
+      chineseTitleParentheses: 'ascii' | 'fullwidth';
+      /** Date pattern in Unicode TR35 / date-fns tokens, e.g. "MMMM d, yyyy". */
+      dateFormat: string;
+      /** Whether every citation needs a link with a URL. */
+      link: 'required' | 'optional';
+      /** Separator written between issuing bodies, e.g. ", ". */
+      issuingBodySeparator: string;
+    };
+  };
+  /** Severity overrides by rule id; `off` disables a rule. */
+  rules: Record<string, Severity | 'off'>;
+}

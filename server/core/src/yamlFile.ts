@@ -1,0 +1,112 @@
+/**
+ * Reads a YAML data file (issue schema, catalogue) and validates it against its JSON Schema,
+ * reporting every problem as a finding located in the YAML text.
+ */
+import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineIndex } from './text/lineIndex';
+import type { Finding } from './findings';
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+const validators = new WeakMap<object, ValidateFunction>();
+
+/** Result of reading a YAML data file. `value` is undefined when the YAML could not be parsed. */
+export interface YamlFileResult {
+  value?: unknown;
+  findings: Finding[];
+  /** The parsed document, for locating values (`rangeOfPath`). */
+  document?: Document;
+  lineIndex: LineIndex;
+}
+
+/**
+ * Parses `text` as YAML and validates it against `jsonSchema` (draft-07, ajv).
+ * Findings: `config.invalid-yaml` for syntax errors, `config.schema-violation` for JSON Schema
+ * errors, each with the exact range of the offending YAML node. Never throws.
+ * @param ruleIdPrefix prefix of the finding ids, e.g. `schema` → `schema.invalid-yaml`
+ */
+export function readYamlFile(text: string, jsonSchema: object | undefined, ruleIdPrefix: string): YamlFileResult {
+  const lineIndex = new LineIndex(text);
+  const findings: Finding[] = [];
+  const lineCounter = new LineCounter();
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    findings.push({ ruleId: `${ruleIdPrefix}.invalid-yaml`, severity: 'error', message: `Cannot read YAML: ${(error as Error).message}`, range: lineIndex.range(0, 0) });
+    return { findings, lineIndex };
+  }
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    findings.push({
+      ruleId: `${ruleIdPrefix}.invalid-yaml`,
+      severity: 'error',
+      message: `Invalid YAML: ${error.message.split('\n')[0]}`,
+      range: lineIndex.range(start, Math.max(end, start + 1)),
+    });
+  }
+  if (findings.length) return { findings, document, lineIndex };
+  const value = document.toJS({ maxAliasCount: 100 });
+  if (jsonSchema) {
+    let validate = validators.get(jsonSchema);
+    if (!validate) {
+      validate = ajv.compile(jsonSchema);
+      validators.set(jsonSchema, validate);
+    }
+    if (!validate(value)) {
+      for (const error of validate.errors ?? []) {
+        findings.push({
+          ruleId: `${ruleIdPrefix}.schema-violation`,
+          severity: 'error',
+          message: describeAjvError(error),
+          range: rangeOfPath(document, lineIndex, pointerToPath(error.instancePath), error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined),
+        });
+      }
+    }
+  }
+  return { value, findings, document, lineIndex };
+}
+
+function describeAjvError(error: ErrorObject): string {
+  const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')}` : 'top level';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `Unknown property '${error.params.additionalProperty}' at ${where}.`;
+    case 'enum':
+      return `${where} must be one of: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(error.params.allowedValue)}.`;
+    case 'required':
+      return `Missing required property '${error.params.missingProperty}' at ${where}.`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}.`;
+  }
+}
+
+/** Converts a JSON pointer (`/topic/parts/0/id`) to a path of keys and indexes. */
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((part) => {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(key) ? Number(key) : key;
+  });
+}
+
+/**
+ * Range of the YAML node at `path` (or of the key `childKey` inside it), falling back to the
+ * nearest ancestor that exists. UTF-16 ranges in the YAML text.
+ */
+export function rangeOfPath(document: Document, lineIndex: LineIndex, path: (string | number)[], childKey?: string) {
+  for (let length = path.length; length >= 0; length--) {
+    const node = document.getIn(path.slice(0, length), true);
+    if (!isNode(node) || !node.range) continue;
+    if (childKey !== undefined && length === path.length && 'items' in node) {
+      for (const item of (node as { items: { key?: unknown }[] }).items) {
+        const key = item.key;
+        if (isNode(key) && (key as unknown as { value: unknown }).value === childKey && key.range) return lineIndex.range(key.range[0], key.range[1]);
+      }
+    }
+    return lineIndex.range(node.range[0], node.range[1]);
+  }
+  return lineIndex.range(0, 0);
+}

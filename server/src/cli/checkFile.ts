@@ -1,0 +1,66 @@
+/**
+ * Checks one file with the configuration that applies to it. Used in-process and by the worker
+ * threads of the CLI; configurations are cached per team folder for the life of the process.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkBrief, type Finding, type FileFindings } from '../../core/src/index';
+import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
+
+/** Input: a path on disk, or text from stdin with a display name. */
+export interface CheckFileRequest {
+  /** Path shown in output and used for configuration discovery. */
+  path: string;
+  /** Text to check instead of reading `path` (stdin). */
+  text?: string;
+  overrides: ConfigOverrides;
+}
+
+/** The findings of one file, plus problems of the configuration it used. */
+export interface CheckFileResult {
+  path: string;
+  findings: Finding[];
+  /** Read error (missing file, a directory, binary content), if the file could not be checked. */
+  error?: string;
+  /** Team configuration problems, per configuration file. */
+  configFiles: FileFindings[];
+  configMissing: string[];
+  /** The text checked (only when requested, for code frames and `--fix`). */
+  text?: string;
+}
+
+const configs = new Map<string, ResolvedConfig>();
+
+function configFor(file: string, overrides: ConfigOverrides): ResolvedConfig {
+  const folder = findTeamFolder(file);
+  const key = `${folder ?? ''}\0${JSON.stringify(overrides)}`;
+  let config = configs.get(key);
+  if (!config) {
+    config = loadConfig(folder, overrides);
+    configs.set(key, config);
+  }
+  return config;
+}
+
+/** Largest file read (bytes); bigger files are reported, not checked. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Checks one brief. Never throws: read problems come back as `error`. */
+export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFileResult {
+  const resolved = configFor(path.resolve(request.path), request.overrides);
+  const base = { path: request.path, configFiles: resolved.files, configMissing: resolved.missing };
+  let text = request.text;
+  if (text === undefined) {
+    try {
+      const stat = fs.statSync(request.path);
+      if (stat.size > MAX_FILE_BYTES) return { ...base, findings: [], error: `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not checked.` };
+      const buffer = fs.readFileSync(request.path);
+      if (buffer.includes(0)) return { ...base, findings: [], error: 'File looks binary (contains NUL bytes); not checked.' };
+      text = buffer.toString('utf8');
+    } catch (error) {
+      return { ...base, findings: [], error: (error as Error).message };
+    }
+  }
+  const result = checkBrief(text, resolved.config);
+  return { ...base, findings: result.findings, text: keepText ? text : undefined };
+}

@@ -1,0 +1,75 @@
+/**
+ * Fixture-driven rule tests (markdownlint style): every `test/rules/<rule-id>/*.md` file and
+ * every brief under `examples/` carries `<!-- expect: rule.id -->` markers on the lines where
+ * findings start; the check must report exactly those, on LF, CRLF and BOM variants, and fixing
+ * all preferred fixes must leave no fixable finding behind.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief } from '../../server/core/src/index';
+import { actualFindings, defaultConfig, expectedFindings, lineEndingVariants, read, repoRoot } from '../support/config';
+
+function fixtureFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)).sort();
+}
+
+const ruleDirs = fs.readdirSync(path.join(repoRoot, 'test', 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const exampleFiles = fixtureFiles(path.join(repoRoot, 'examples')).filter((f) => looksLikeBrief(read(f)));
+
+describe('rule fixtures', () => {
+  it('every rule has a fixture folder and every folder names a rule', () => {
+    const ids = rules.map((r) => r.id).sort();
+    assert.deepEqual(ruleDirs.filter((d) => !ids.includes(d)), [], 'fixture folders without a rule');
+    assert.deepEqual(ids.filter((id) => !ruleDirs.includes(id)), [], 'rules without fixtures');
+  });
+
+  for (const dir of ruleDirs) {
+    for (const file of fixtureFiles(path.join(repoRoot, 'test', 'rules', dir))) {
+      describeFixture(path.relative(repoRoot, file), read(file), dir);
+    }
+  }
+  for (const file of exampleFiles) describeFixture(path.relative(repoRoot, file), read(file));
+});
+
+function describeFixture(name: string, original: string, ruleId?: string): void {
+  describe(name, () => {
+    const expected = expectedFindings(original);
+    if (ruleId) {
+      it(`marks at least one ${ruleId} finding (or is a no-finding fixture named valid-*)`, () => {
+        assert.ok(expected.some((e) => e.ruleId === ruleId) || path.basename(name).startsWith('valid'), `${name} has no marker for ${ruleId}`);
+      });
+    }
+    const lf = lineEndingVariants(original)[0].text;
+    const reference = checkBrief(lf, defaultConfig().config).findings;
+    for (const variant of lineEndingVariants(original)) {
+      it(`reports exactly the marked findings (${variant.name})`, () => {
+        const { findings } = checkBrief(variant.text, defaultConfig().config);
+        assert.deepEqual(actualFindings(findings), expected, findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`).join('\n'));
+        // Same columns on every variant: only the BOM shifts line 0 by one code unit.
+        const shift = (line: number) => (variant.text.startsWith('\uFEFF') && line === 0 ? 1 : 0);
+        findings.forEach((f, i) => {
+          const r = reference[i];
+          assert.equal(f.range.start.character, r.range.start.character + shift(r.range.start.line), `start column of ${f.ruleId}`);
+          assert.equal(f.range.end.character, r.range.end.character + shift(r.range.end.line), `end column of ${f.ruleId}`);
+          // Ranges never split a CRLF pair and lie inside the text.
+          for (const p of [f.range.start, f.range.end]) {
+            assert.ok(p.offset >= 0 && p.offset <= variant.text.length);
+            assert.ok(!(variant.text[p.offset - 1] === '\r' && variant.text[p.offset] === '\n'), 'position splits CRLF');
+          }
+        });
+      });
+    }
+    it('applying all preferred fixes leaves no fixable finding and keeps line endings', () => {
+      for (const variant of lineEndingVariants(original)) {
+        const { findings } = checkBrief(variant.text, defaultConfig().config);
+        const fixed = applyEdits(variant.text, preferredFixEdits(findings)).text;
+        const after = checkBrief(fixed, defaultConfig().config).findings;
+        assert.deepEqual(after.filter((f) => f.fixes?.some((x) => x.isPreferred)).map((f) => `${f.ruleId}@${f.range.start.line + 1}`), [], `${variant.name}: fixable findings remain`);
+        if (variant.name.includes('CRLF')) assert.ok(!/[^\r]\n/.test(fixed), `${variant.name}: a fix introduced a bare LF`);
+        else assert.ok(!fixed.includes('\r'), `${variant.name}: a fix introduced CR`);
+      }
+    });
+  });
+}
