@@ -43,7 +43,8 @@ export interface PolicyTitle {
   title_en: string;
   translations?: Translation[];
   issuing_bodies: string[];
-  doc_type: { zh: string; en: string };
+  /** The document-type suffix and its English term; both null for titles without one (中国制造2025). */
+  doc_type: { zh: string | null; en: string | null };
   draft?: boolean;
   draft_marker?: string;
   doc_number?: string;
