@@ -10,7 +10,7 @@
 //   2   usage error / setup missing
 //   3   infrastructure failure (code-server did not start or died, browser or page crashed)
 //   124 timeout (no result from the workbench within --timeout-ms)
-//   130/143 interrupted (SIGINT/SIGTERM)
+//   129/130/143 interrupted (SIGHUP/SIGINT/SIGTERM); cleanup still runs
 // Plain Node ESM; runs under the system Node 20 or under Node 24.
 
 import { spawn } from 'node:child_process';
@@ -216,7 +216,7 @@ function show(v) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const tools = locateTools();
-  const port = await freePort();
+  let port = Number(process.env.POLICY_BRIEF_E2E_PORT) || (await freePort());
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'policy-brief-e2e-'));
   const home = path.join(scratch, 'home');
   const userData = path.join(scratch, 'ud');
@@ -244,13 +244,12 @@ async function main() {
   };
   await fs.writeFile(path.join(userData, 'User/settings.json'), JSON.stringify(settings, null, 2));
   const csConfig = path.join(scratch, 'cs.yaml');
-  await fs.writeFile(csConfig, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
   log(`setup: ${tools.setupInfo}`);
   log(`extension: ${opts.extension}`);
   log(`tests:     ${opts.tests}`);
   log(`workspace: ${opts.workspace}`);
-  log(`scratch:   ${scratch} (port ${port}, timeout ${opts.timeoutMs} ms)`);
+  log(`scratch:   ${scratch} (timeout ${opts.timeoutMs} ms)`);
 
   // Environment for code-server and chromium: scratch HOME/XDG dirs, Node 24 first on PATH,
   // nothing inherited from a surrounding VS Code / Electron.
@@ -276,6 +275,7 @@ async function main() {
   let page;
   let cleanedUp = false;
   let vscodeLogs; // [{relativePath, contents}] handed over by the workbench with the exit code
+  const counts = {}; // mocha totals seen in the forwarded output
   const finished = deferred(); // resolves with { code, reason }
 
   const killGroupSync = () => {
@@ -285,25 +285,29 @@ async function main() {
   };
   process.on('exit', killGroupSync); // last resort if anything below throws past cleanup
 
+  const stopCodeServer = async () => {
+    if (!pgid || !groupAlive(pgid)) return;
+    try { process.kill(-pgid, 'SIGTERM'); } catch {}
+    // Children take a few seconds to exit; poll briefly, then force.
+    const deadline = Date.now() + 5000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive(pgid)) {
+      warn(`code-server process group ${pgid} still alive 5 s after SIGTERM: SIGKILL`);
+      try { process.kill(-pgid, 'SIGKILL'); } catch {}
+      const hard = Date.now() + 3000;
+      while (groupAlive(pgid) && Date.now() < hard) await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   const cleanup = async () => {
     if (cleanedUp) return;
     cleanedUp = true;
-    if (browserContext) {
-      await browserContext.close().catch((e) => warn(`browser close: ${e.message}`));
-    }
-    if (pgid && groupAlive(pgid)) {
-      try { process.kill(-pgid, 'SIGTERM'); } catch {}
-      // Children take a few seconds to exit; poll briefly, then force.
-      const deadline = Date.now() + 8000;
-      while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      if (groupAlive(pgid)) {
-        warn(`code-server process group ${pgid} still alive after SIGTERM: SIGKILL`);
-        try { process.kill(-pgid, 'SIGKILL'); } catch {}
-        const hard = Date.now() + 3000;
-        while (groupAlive(pgid) && Date.now() < hard) await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    const t = Date.now();
+    await Promise.all([
+      browserContext?.close().catch((e) => warn(`browser close: ${e.message}`)),
+      stopCodeServer(),
+    ]);
     if (csLog) await new Promise((r) => csLog.end(r));
+    if (VERBOSE) log(`cleanup took ${Date.now() - t} ms`);
   };
 
   const onSignal = (sig, code) => {
@@ -312,67 +316,92 @@ async function main() {
   };
   process.once('SIGINT', () => onSignal('SIGINT', 130));
   process.once('SIGTERM', () => onSignal('SIGTERM', 143));
+  process.once('SIGHUP', () => onSignal('SIGHUP', 129));
 
   try {
     // ------------------------------------------------ code-server in its own process group
     csLog = createWriteStream(csLogPath);
-    const csArgs = [
-      tools.node24, tools.csEntry,
-      '--config', csConfig,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--vscode-option', 'enable-smoke-test-driver', // without it the test payload is silently ignored
-      '--user-data-dir', userData,
-      '--extensions-dir', extDir,
-    ];
-    // `setsid` (util-linux) execs in place when the caller is not a group leader (a fresh
-    // child of ours is not), so the pid is the new process group's id.
-    csChild = spawn('setsid', csArgs, { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
-    pgid = csChild.pid;
-    const csSpawnError = deferred();
-    csChild.on('error', (e) => csSpawnError.resolve(e));
-    for (const stream of [csChild.stdout, csChild.stderr]) {
-      stream.on('data', (buf) => {
-        csLog.write(buf);
-        if (VERBOSE) for (const line of buf.toString().split('\n')) if (line) process.stdout.write(`[code-server] ${line}\n`);
-      });
-    }
-    const csExited = new Promise((resolve) => csChild.on('exit', (code, signal) => resolve({ code, signal })));
-    csExited.then(({ code, signal }) => {
-      finished.resolve({ code: EXIT_INFRA, reason: `code-server exited early (code ${code}, signal ${signal}); see its log below` });
-    });
-    csSpawnError.promise.then((e) => finished.resolve({ code: EXIT_INFRA, reason: `cannot start code-server: ${e.message}` }));
-
-    // ------------------------------------------------ wait for /healthz
-    const base = `http://127.0.0.1:${port}`;
-    const healthDeadline = Date.now() + HEALTH_TIMEOUT_MS;
-    let healthy = false;
+    const extraArgs = (process.env.POLICY_BRIEF_E2E_CODE_SERVER_ARGS || '').split(/\s+/).filter(Boolean);
     let gaveUp = false;
     finished.promise.then(() => (gaveUp = true));
-    while (!healthy && !gaveUp) {
-      try {
-        const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
-        healthy = res.ok;
-      } catch {}
-      if (healthy || gaveUp) break;
-      if (Date.now() > healthDeadline) {
-        finished.resolve({ code: EXIT_INFRA, reason: `code-server did not answer ${base}/healthz within ${HEALTH_TIMEOUT_MS} ms` });
-        break;
+
+    // Starts code-server on `port` and waits for /healthz (polled every 100 ms).
+    const startCodeServer = async (port) => {
+      await fs.writeFile(csConfig, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+      const csArgs = [
+        tools.node24, tools.csEntry,
+        '--config', csConfig,
+        '--bind-addr', `127.0.0.1:${port}`,
+        '--auth', 'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--vscode-option', 'enable-smoke-test-driver', // without it the test payload is silently ignored
+        '--user-data-dir', userData,
+        '--extensions-dir', extDir,
+        ...extraArgs,
+      ];
+      // `setsid` (util-linux) execs in place when the caller is not a group leader (a fresh
+      // child of ours is not), so the pid is the new process group's id.
+      const child = spawn('setsid', csArgs, { env, cwd: opts.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+      csChild = child;
+      pgid = child.pid;
+      let recent = '';
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.on('data', (buf) => {
+          csLog.write(buf);
+          recent = (recent + buf.toString()).slice(-4000);
+          if (VERBOSE) for (const line of buf.toString().split('\n')) if (line) process.stdout.write(`[code-server] ${line}\n`);
+        });
       }
-      await new Promise((r) => setTimeout(r, 100));
+      let exitInfo;
+      const exited = new Promise((resolve) => {
+        child.on('exit', (code, signal) => resolve((exitInfo = `exit code ${code}, signal ${signal}`)));
+        child.on('error', (e) => resolve((exitInfo = `cannot start: ${e.message}`)));
+      });
+      const base = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+      while (!exitInfo && !gaveUp) {
+        try {
+          const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
+          if (res.ok) return { ok: true, base, exited };
+        } catch {}
+        if (Date.now() > deadline) return { ok: false, reason: `code-server did not answer ${base}/healthz within ${HEALTH_TIMEOUT_MS} ms` };
+        if (!exitInfo && !gaveUp) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (gaveUp) return { ok: false, reason: 'interrupted' };
+      await new Promise((r) => setImmediate(r)); // let the last output arrive
+      return { ok: false, reason: `code-server exited early (${exitInfo}); see its log below`, addrInUse: /EADDRINUSE/.test(recent) };
+    };
+
+    let cs;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      if (attempt > 1) port = await freePort();
+      cs = await startCodeServer(port);
+      if (cs.ok || !cs.addrInUse || gaveUp) break;
+      warn(`port ${port} was taken meanwhile (EADDRINUSE): retrying on another port`);
+      if (groupAlive(pgid)) try { process.kill(-pgid, 'SIGKILL'); } catch {}
+    }
+    const healthy = cs.ok && !gaveUp;
+    const base = cs.base;
+    if (cs.ok) {
+      cs.exited.then((info) => finished.resolve({ code: EXIT_INFRA, reason: `code-server exited unexpectedly (${info}); see its log below` }));
+    } else {
+      finished.resolve({ code: EXIT_INFRA, reason: cs.reason });
     }
     if (healthy) log(`code-server ready at ${base} (pid/pgid ${pgid})`);
 
     // ------------------------------------------------ chromium + the workbench with the test payload
     let timer;
-    if (healthy && !gaveUp) {
+    if (healthy) {
       browserContext = await tools.chromium.launchPersistentContext(chromeProfile, {
         executablePath: CHROMIUM,
         headless: true,
         env,
+        // Our own signal handlers clean up in order (screenshot, browser, code-server, scratch).
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
         viewport: { width: 1400, height: 900 },
         args: [
           '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -408,7 +437,12 @@ async function main() {
             text = msg.text().replace(/%c/g, '');
           }
           const prefix = type === 'log' || type === 'info' ? '' : `[${type}] `;
-          for (const line of text.split('\n')) process.stdout.write(`[vscode ${stamp()}] ${prefix}${line}\n`);
+          for (const line of text.split('\n')) {
+            process.stdout.write(`[vscode ${stamp()}] ${prefix}${line}\n`);
+            // Remember mocha's spec-reporter totals for the closing summary line.
+            const m = /^\s*(?:INFO\s+)?(\d+) (passing|failing|pending)\b/.exec(line);
+            if (m) counts[m[2]] = Number(m[1]);
+          }
         });
       });
       page.on('pageerror', (err) => process.stdout.write(`[vscode ${stamp()}] [pageerror] ${err.message}\n`));
@@ -452,6 +486,8 @@ async function main() {
       }
       await new Promise((r) => csLog.write('', r));
       await fs.copyFile(csLogPath, path.join(dir, 'code-server.log')).catch(() => {});
+      // Server-side logs (remote extension host, remote agent) live in the user-data dir.
+      await fs.cp(path.join(userData, 'logs'), path.join(dir, 'server-logs'), { recursive: true }).catch(() => {});
       for (const { relativePath, contents } of vscodeLogs ?? []) {
         const rel = path.normalize(String(relativePath)).replace(/^(\.\.(\/|$))+/, '');
         if (!rel || path.isAbsolute(rel)) continue;
@@ -474,6 +510,11 @@ async function main() {
     else await fs.rm(scratch, { recursive: true, force: true }).catch(() => {});
   }
   log(`exit ${exitCode} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (counts.passing !== undefined || counts.failing !== undefined) {
+    // Plain closing line, alone on its line, e.g. "e2e: 12 passed, 0 failed".
+    const skipped = counts.pending ? `, ${counts.pending} skipped` : '';
+    process.stdout.write(`e2e: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}\n`);
+  }
   return exitCode;
 }
 
