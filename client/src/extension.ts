@@ -1,3 +1,31 @@
-// placeholder: the VS Code client (issue 4)
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * Entry point of the Policy Brief VS Code extension: wires the parts together and nothing else.
+ * Commands are registered before the language server starts, so they work even if it fails.
+ */
+import * as vscode from 'vscode';
+import { ServerManager } from './languageClient';
+import { PreviewManager } from './preview/previewManager';
+import { BriefContext } from './briefDetection';
+import { BriefStatusBar } from './statusBar';
+import { TeamConfigs } from './teamConfig';
+import { registerCommands } from './commands/index';
+import { disposeOutputChannel } from './output';
+
+let server: ServerManager | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const configs = new TeamConfigs();
+  server = new ServerManager(context);
+  const briefs = new BriefContext();
+  const previews = new PreviewManager(context.extensionUri, configs);
+  const statusBar = new BriefStatusBar(briefs, server, configs);
+  context.subscriptions.push(configs, server, briefs, previews, statusBar);
+  registerCommands(context, { server, previews, statusBar });
+  void server.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+  server = undefined;
+  disposeOutputChannel();
+}

@@ -20,3 +20,4 @@ export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';
 export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
+export * from './features/index';

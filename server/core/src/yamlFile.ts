@@ -48,7 +48,9 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
   if (findings.length) return { findings, document, lineIndex };
   const value = document.toJS({ maxAliasCount: 100 });
   if (jsonSchema) {
-    let validate = validators.get(jsonSchema);
+    // The same JSON Schema may arrive as a fresh object (re-read file): reuse ajv's validator by `$id`.
+    const id = (jsonSchema as { $id?: unknown }).$id;
+    let validate = validators.get(jsonSchema) ?? (typeof id === 'string' ? ajv.getSchema(id) : undefined);
     if (!validate) {
       validate = ajv.compile(jsonSchema);
       validators.set(jsonSchema, validate);

@@ -49,34 +49,50 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
   // The Chinese title: the first balanced parenthesised group that contains Han characters.
   const candidates: { open: number; close: number }[] = [];
   const stack: number[] = [];
+  const unmatched = new Set<number>(); // parentheses without a partner (opens are added after the scan)
+  const pairs: { open: number; close: number }[] = []; // every balanced pair, at any depth
   for (let i = value.start; i < value.end; i++) {
     if (isExcluded(i)) continue;
     const ch = text[i];
     if (OPEN.has(ch)) stack.push(i);
-    else if (CLOSE.has(ch) && stack.length) {
+    else if (CLOSE.has(ch) && !stack.length) unmatched.add(i);
+    else if (CLOSE.has(ch)) {
       const open = stack.pop()!;
+      pairs.push({ open, close: i });
       if (stack.length === 0 && HAN.test(text.slice(open + 1, i))) candidates.push({ open, close: i });
     }
   }
+  for (const open of stack) unmatched.add(open);
   const preferred = style === 'ascii' ? '(' : '（';
-  const group = candidates.find((c) => text[c.open] === preferred) ?? candidates[0];
+  let group = candidates.find((c) => text[c.open] === preferred) ?? candidates[0];
+  let firstHan = -1;
+  for (let i = value.start; i < value.end && firstHan < 0; i++) if (!isExcluded(i) && HAN.test(text[i])) firstHan = i;
+  if (!group && firstHan >= 0) {
+    // Balanced groups inside an unpaired `(` (e.g. a stray `(` earlier in the English title):
+    // the outermost pair around the first Han character.
+    for (const pair of pairs) if (pair.open < firstHan && firstHan < pair.close && (!group || pair.open < group.open)) group = pair;
+  }
   let englishEnd = value.end;
   if (group) {
     result.openParen = { start: group.open, end: group.open + 1, text: text[group.open] };
     result.closeParen = { start: group.close, end: group.close + 1, text: text[group.close] };
     result.chineseTitle = span(text, group.open + 1, group.close);
     englishEnd = group.open;
-  } else {
-    // Chinese title written without parentheses: the run from the first Han character.
-    for (let i = value.start; i < value.end; i++) {
-      if (!isExcluded(i) && HAN.test(text[i])) {
-        let end = i;
-        while (end < value.end && !isExcluded(end)) end++;
-        result.chineseTitle = trimmed(text, i, end);
-        englishEnd = i;
-        break;
-      }
+  } else if (firstHan >= 0) {
+    // Chinese title without a balanced pair of parentheses: the run from the first Han character
+    // up to the link or an unpaired parenthesis. An unpaired parenthesis right before or after the
+    // run is the title's (so a fix adds only the missing one and the result is a balanced group).
+    let end = firstHan;
+    while (end < value.end && !isExcluded(end) && !unmatched.has(end)) end++;
+    result.chineseTitle = trimmed(text, firstHan, end);
+    englishEnd = firstHan;
+    let before = firstHan - 1;
+    while (before >= value.start && /\s/.test(text[before])) before--;
+    if (unmatched.has(before) && OPEN.has(text[before])) {
+      result.openParen = span(text, before, before + 1);
+      englishEnd = before;
     }
+    if (unmatched.has(end) && CLOSE.has(text[end])) result.closeParen = span(text, end, end + 1);
   }
   for (const [s] of excluded) if (s < englishEnd && s >= value.start) englishEnd = Math.min(englishEnd, s);
   const english = trimmed(text, value.start, englishEnd);

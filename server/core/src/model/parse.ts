@@ -315,20 +315,37 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；` and ` and `, keeping each name's span. */
+/**
+ * Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；`, and on ` and ` / `&` between
+ * one-word names (`MIIT and NDRC`), keeping each name's span. A full name that contains
+ * "and" (`Ministry of Ecology and Environment`) stays one name.
+ */
 function splitBodies(text: string, value: Span): Span[] {
   const bodies: Span[] = [];
-  const separator = /\s*(?:[,，、;；]|\band\b|&)\s*/giu;
-  let last = value.start;
   const push = (start: number, end: number) => {
     const span = trimmedSpan(text, start, end);
     if (span.end > span.start) bodies.push(span);
   };
-  for (const m of value.text.matchAll(separator)) {
-    push(last, value.start + m.index!);
+  const splitPiece = (start: number, end: number) => {
+    const piece = text.slice(start, end);
+    const joins = [...piece.matchAll(/\s*(?:\band\b|&)\s*/giu)];
+    const parts: [number, number][] = [];
+    let last = 0;
+    for (const m of joins) {
+      parts.push([last, m.index!]);
+      last = m.index! + m[0].length;
+    }
+    parts.push([last, piece.length]);
+    if (joins.length && parts.every(([s, e]) => /^\S+$/u.test(piece.slice(s, e).trim()))) {
+      for (const [s, e] of parts) push(start + s, start + e);
+    } else push(start, end);
+  };
+  let last = value.start;
+  for (const m of value.text.matchAll(/\s*[,，、;；]\s*/gu)) {
+    splitPiece(last, value.start + m.index!);
     last = value.start + m.index! + m[0].length;
   }
-  push(last, value.end);
+  splitPiece(last, value.end);
   return bodies;
 }
 

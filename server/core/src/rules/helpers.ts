@@ -6,12 +6,44 @@ import type { Span } from '../model/types';
  * (Intl.Segmenter word segmentation, locale "en").
  */
 export function countWords(text: string): number {
+  // Segmentation is the costliest step of a check; editors re-check mostly unchanged text.
+  const known = wordCounts.get(text);
+  if (known !== undefined) return known;
+  const count = segmentWords(text);
+  if (wordCounts.size >= 20_000) wordCounts.clear();
+  wordCounts.set(text, count);
+  return count;
+}
+
+/** Memo of `countWords` by text (bounded: cleared at 20,000 entries). */
+const wordCounts = new Map<string, number>();
+
+function segmentWords(text: string): number {
   let count = 0;
-  for (const segment of segmenter.segment(text)) {
-    if (!segment.isWordLike) continue;
-    count += /\p{Script=Han}/u.test(segment.segment) ? [...segment.segment].filter((c) => /\p{Script=Han}/u.test(c)).length : 1;
+  for (let start = 0; start < text.length;) {
+    const end = chunkEnd(text, start);
+    for (const segment of segmenter.segment(text.slice(start, end))) {
+      if (!segment.isWordLike) continue;
+      count += /\p{Script=Han}/u.test(segment.segment) ? [...segment.segment].filter((c) => /\p{Script=Han}/u.test(c)).length : 1;
+    }
+    start = end;
   }
   return count;
+}
+
+/**
+ * Longest piece (UTF-16 code units) segmented at once. V8's segment iterator slows down per
+ * step as the string grows, so one 1 MB paragraph took minutes (quadratic); pieces keep it linear.
+ */
+const SEGMENT_CHUNK = 1024;
+
+/** End of the piece starting at `start`: at whitespace (a word boundary) if there is one, never inside a surrogate pair. */
+function chunkEnd(text: string, start: number): number {
+  const limit = start + SEGMENT_CHUNK;
+  if (limit >= text.length) return text.length;
+  for (let i = limit; i > start + SEGMENT_CHUNK / 2; i--) if (/\s/.test(text[i])) return i;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 

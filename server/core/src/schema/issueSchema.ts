@@ -68,7 +68,7 @@ export function loadIssueSchema(
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === 'default') break;
-    const next = readRelative?.(source.path, reference);
+    const next: SchemaSource | undefined = readRelative?.(source.path, reference);
     const at = read.document?.get('extends', true) as { range?: [number, number] } | undefined;
     const range = read.lineIndex.range(at?.range?.[0] ?? 0, at?.range?.[1] ?? 0);
     if (!next) {

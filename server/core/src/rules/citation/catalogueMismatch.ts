@@ -50,7 +50,8 @@ export const catalogueMismatch: Rule = {
         }
         const bodies = citation.issuingBodies;
         if (bodies?.bodies.length) {
-          const cited = bodies.bodies.map((b) => catalogue.lookupBody(b.text)?.body.id);
+          // A body listed twice is issuing-body.list-format's finding; compare each body once.
+          const cited = [...new Set(bodies.bodies.map((b) => catalogue.lookupBody(b.text)?.body.id))];
           if (cited.every((id) => id !== undefined)) {
             const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { toSimplified } from './traditionalCharacters';
 
 /** True when `phrase` occurs in `title` as whole words, ignoring case. */
 export function hasPhrase(title: string, phrase: string): boolean {
@@ -20,12 +21,14 @@ export const documentTypeMismatch: Rule = {
       for (const citation of topic.citations) {
         const parsed = citation.article?.parsed;
         if (!parsed?.chineseTitle || !parsed.englishTitle) continue;
-        const type = catalogue.documentTypeOf(parsed.chineseTitle.text.replace(/[《》]/g, ''));
+        // Traditional characters are citation.traditional-characters' business: 辦法 is still 办法.
+        const chinese = toSimplified(parsed.chineseTitle.text.replace(/[《》]/g, ''));
+        const type = catalogue.documentTypeOf(chinese);
         if (!type) continue;
         const english = parsed.englishTitle.text;
         if ([...type.en, ...(type.tolerated ?? [])].some((en) => hasPhrase(english, en))) continue;
         const flagged = type.flagged?.find((f) => hasPhrase(english, f.term));
-        const suffix = type.zh.find((zh) => parsed.chineseTitle!.text.includes(zh)) ?? type.zh[0];
+        const suffix = type.zh.find((zh) => chinese.includes(zh)) ?? type.zh[0];
         report({
           start: parsed.englishTitle.start,
           end: parsed.englishTitle.end,

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { hasPhrase } from './documentTypeMismatch';
+import { toSimplified } from './traditionalCharacters';
 
 /** citation.draft-mismatch: a draft for comment (征求意见稿, 草案) is called a draft in English too, and only then. */
 export const draftMismatch: Rule = {
@@ -13,7 +14,8 @@ export const draftMismatch: Rule = {
       for (const citation of topic.citations) {
         const parsed = citation.article?.parsed;
         if (!parsed?.chineseTitle || !parsed.englishTitle) continue;
-        const zhDraft = draftMarkers.find((m) => m.zh.some((zh) => parsed.chineseTitle!.text.includes(zh)));
+        const chinese = toSimplified(parsed.chineseTitle.text);
+        const zhDraft = draftMarkers.find((m) => m.zh.some((zh) => chinese.includes(zh)));
         const enDraft = hasPhrase(parsed.englishTitle.text, 'draft');
         if (zhDraft && !enDraft) {
           const english = parsed.englishTitle;

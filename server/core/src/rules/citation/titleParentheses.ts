@@ -7,18 +7,27 @@ export const titleParentheses: Rule = {
   defaultSeverity: 'warning',
   tags: ['citation'],
   check({ model, schema, report }) {
+    const text = (e: { start: number; end: number }) => model.text.slice(e.start, e.end);
     const [open, close] = schema.topic.citation.chineseTitleParentheses === 'ascii' ? ['(', ')'] : ['（', '）'];
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
         const parsed = citation.article?.parsed;
         if (!parsed?.chineseTitle) continue;
         if (!parsed.openParen || !parsed.closeParen) {
+          // One parenthesis may be there already (unpaired): add only the missing one, in the schema's style.
           const title = parsed.chineseTitle;
+          const { openParen, closeParen } = parsed;
+          const edits = [
+            openParen ? { start: openParen.start, end: openParen.end, newText: open } : { start: title.start, end: title.start, newText: open },
+            closeParen ? { start: closeParen.start, end: closeParen.end, newText: close } : { start: title.end, end: title.end, newText: close },
+          ].filter((e) => text(e) !== e.newText);
           report({
             start: title.start,
             end: title.end,
-            message: `Put the Chinese title in parentheses: ${open}${title.text}${close}.`,
-            fixes: [{ title: `Enclose in ${open}${close}`, edits: [{ start: title.start, end: title.start, newText: open }, { start: title.end, end: title.end, newText: close }], isPreferred: true }],
+            message: openParen || closeParen
+              ? `The Chinese title has an unpaired parenthesis: write ${open}${title.text}${close}.`
+              : `Put the Chinese title in parentheses: ${open}${title.text}${close}.`,
+            fixes: [{ title: openParen || closeParen ? `Add the missing ${openParen ? close : open}` : `Enclose in ${open}${close}`, edits, isPreferred: true }],
           });
           continue;
         }

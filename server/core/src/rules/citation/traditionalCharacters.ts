@@ -2,7 +2,7 @@ import { Converter } from 'opencc-js/t2cn';
 import type { Rule } from '../rule';
 
 /** Traditional → simplified (OpenCC's dictionaries, via opencc-js), phrase-aware. */
-const toSimplified = Converter({ from: 't', to: 'cn' });
+export const toSimplified = Converter({ from: 't', to: 'cn' });
 
 /** citation.traditional-characters: a simplified Chinese title contains traditional characters. */
 export const traditionalCharacters: Rule = {

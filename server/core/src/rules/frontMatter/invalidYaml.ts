@@ -7,7 +7,20 @@ export const invalidFrontMatter: Rule = {
   defaultSeverity: 'error',
   tags: ['front-matter'],
   check({ model, report }) {
-    const error = model.frontMatter?.error;
-    if (error) report({ start: error.start, end: Math.max(error.end, error.start + 1), message: `Front matter is not valid YAML: ${error.message}` });
+    const frontMatter = model.frontMatter;
+    const error = frontMatter?.error;
+    if (!frontMatter || !error) return;
+    // Keep the range inside the YAML; an empty range is widened by one character, but never
+    // over a line break (a range must not end on the next line or split a CRLF pair).
+    const { yaml } = frontMatter;
+    let start = Math.min(Math.max(error.start, yaml.start), yaml.end);
+    let end = Math.min(Math.max(error.end, start), yaml.end);
+    const text = model.text;
+    const isBreak = (i: number) => text[i] === '\n' || text[i] === '\r';
+    if (end === start) {
+      if (end < yaml.end && !isBreak(end)) end += /[\uD800-\uDBFF]/.test(text[end]) ? 2 : 1;
+      else if (start > yaml.start && !isBreak(start - 1)) start -= /[\uDC00-\uDFFF]/.test(text[start - 1]) ? 2 : 1;
+    }
+    report({ start, end, message: `Front matter is not valid YAML: ${error.message}` });
   },
 };

@@ -11,7 +11,8 @@ export const ambiguousIssuingBody: Rule = {
     const { catalogue, report } = context;
     forEachBody(context, (body) => {
       const ids = catalogue.ambiguous.get(body.text.toUpperCase());
-      if (!ids) return;
+      // The exact id of one of the bodies (NFRA, SPC) names that body: ids are unique.
+      if (!ids || ids.includes(body.text)) return;
       const bodies = ids.map((id) => catalogue.bodyById(id)).filter((b) => b !== undefined);
       report({
         start: body.start,

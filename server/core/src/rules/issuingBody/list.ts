@@ -13,10 +13,15 @@ export const issuingBodyListFormat: Rule = {
         const field = citation.issuingBodies;
         if (!field || field.bodies.length < 1) continue;
         const seen = new Map<string, number>();
-        for (const body of field.bodies) {
+        // Indexes of repeated bodies: their removal deletes the separator before them too.
+        const repeats = new Set<number>();
+        // Indexed loop: `bodies.indexOf(body)` per repeat made a long list quadratic.
+        for (let index = 0; index < field.bodies.length; index++) {
+          const body = field.bodies[index];
           const key = catalogue.lookupBody(body.text)?.body.id ?? body.text.toUpperCase();
           if (seen.has(key)) {
-            const previous = field.bodies[field.bodies.indexOf(body) - 1];
+            repeats.add(index);
+            const previous = field.bodies[index - 1];
             report({
               start: body.start,
               end: body.end,
@@ -26,6 +31,7 @@ export const issuingBodyListFormat: Rule = {
           } else seen.set(key, body.start);
         }
         for (let i = 1; i < field.bodies.length; i++) {
+          if (repeats.has(i)) continue;
           const gap = { start: field.bodies[i - 1].end, end: field.bodies[i].start };
           const written = model.text.slice(gap.start, gap.end);
           if (written === separator) continue;

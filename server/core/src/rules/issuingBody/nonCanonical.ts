@@ -10,6 +10,8 @@ export const nonCanonicalIssuingBody: Rule = {
   check(context) {
     const { catalogue, report } = context;
     forEachBody(context, (body) => {
+      // An abbreviation several bodies share is issuing-body.ambiguous's case: no guess here.
+      if (catalogue.ambiguous.has(body.text.toUpperCase()) && !catalogue.bodyById(body.text)) return;
       const found = catalogue.lookupBody(body.text);
       if (!found) return;
       const canonical = catalogue.canonicalName(found.body);

@@ -12,6 +12,8 @@ export const bodyNotInExistence: Rule = {
     const { catalogue, report } = context;
     forEachBody(context, (name, citation) => {
       const day = context.citationDay(citation);
+      // An ambiguous abbreviation (MOC) names no single body, so its dates say nothing.
+      if (catalogue.ambiguous.has(name.text.toUpperCase()) && !catalogue.bodyById(name.text)) return;
       const found = catalogue.lookupBody(name.text);
       if (day === undefined || !found) return;
       const state = catalogue.validityOn(found.body, day);

@@ -1,0 +1,88 @@
+/**
+ * Command registration. Every command is registered at activation, before the server starts,
+ * so Restart Server, Show Output and the preview work even when the server cannot start.
+ */
+import * as vscode from 'vscode';
+import type { ServerManager } from '../languageClient';
+import type { PreviewManager } from '../preview/previewManager';
+import type { BriefStatusBar } from '../statusBar';
+import type { WebviewReport } from '../preview/briefPreview';
+import { outputChannel } from '../output';
+
+import { Commands } from '../commandIds';
+
+export { Commands };
+
+/** Test-only commands, registered only in `ExtensionMode.Test` (not contributed, not in the palette). */
+export const TestCommands = {
+  /** `(uri?: string) → string`: the last sanitized HTML fragment sent to that preview (or the last preview). */
+  getPreviewHtml: 'policyBrief.test.getPreviewHtml',
+  /**
+   * `({ uri?, waitForWebview?, minVersion?, timeoutMs? }) → { html, version, report? }`: with
+   * `waitForWebview`, resolves once the webview script has reported a render at least as new as
+   * the current one and `minVersion` (or rejects after `timeoutMs`).
+   */
+  getPreviewState: 'policyBrief.test.getPreviewState',
+  /** `() → { status, statusBarText, crashRestarts, lastMessage }`. */
+  getStatus: 'policyBrief.test.getStatus',
+  /**
+   * `({ status, minCrashRestarts?, timeoutMs? }) → status`: resolves when the server has that
+   * status after at least `minCrashRestarts` automatic restarts (rejects after `timeoutMs`).
+   */
+  waitForServer: 'policyBrief.test.waitForServer',
+} as const;
+
+export interface Services {
+  server: ServerManager;
+  previews: PreviewManager;
+  statusBar: BriefStatusBar;
+}
+
+/** Registers the user commands (and, in test mode, the test commands). */
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  const { server, previews } = services;
+  const register = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  register(Commands.restartServer, () => server.restart());
+  register(Commands.showOutput, () => outputChannel().show(true));
+  register(Commands.showPreview, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, false); });
+  register(Commands.showPreviewToSide, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, true); });
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  register(TestCommands.getPreviewHtml, (uri?: string) => previews.find(uri ? vscode.Uri.parse(uri) : undefined)?.lastHtml);
+  register(TestCommands.getPreviewState, async (options: { uri?: string; waitForWebview?: boolean; minVersion?: number; timeoutMs?: number } = {}) => {
+    const preview = previews.find(options.uri ? vscode.Uri.parse(options.uri) : undefined);
+    if (!preview) return undefined;
+    const target = () => Math.max(options.minVersion ?? 0, preview.renderVersion);
+    if (options.waitForWebview && (preview.lastReport?.version ?? -1) < target()) {
+      await new Promise<WebviewReport>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listener.dispose();
+          reject(new Error(`webview did not report render ${target()} (last: ${JSON.stringify(preview.lastReport)})`));
+        }, options.timeoutMs ?? 20_000);
+        const listener = preview.onDidReport((report) => {
+          if (report.version < target()) return;
+          clearTimeout(timer);
+          listener.dispose();
+          resolve(report);
+        });
+      });
+    }
+    return { html: preview.lastHtml, version: preview.renderVersion, report: preview.lastReport };
+  });
+  const status = () => ({ status: server.status, statusBarText: services.statusBar.text, crashRestarts: server.crashRestarts, lastMessage: server.lastMessage });
+  register(TestCommands.getStatus, status);
+  register(TestCommands.waitForServer, (options: { status: string; minCrashRestarts?: number; timeoutMs?: number }) => new Promise((resolve, reject) => {
+    const done = () => server.status === options.status && server.crashRestarts >= (options.minCrashRestarts ?? 0);
+    if (done()) return resolve(status());
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`server not ${options.status} after ${options.minCrashRestarts ?? 0} restart(s): ${JSON.stringify(status())}`));
+    }, options.timeoutMs ?? 30_000);
+    const listener = server.onDidChangeStatus(() => {
+      if (!done()) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(status());
+    });
+  }));
+}

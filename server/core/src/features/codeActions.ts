@@ -1,0 +1,91 @@
+/**
+ * Code actions from findings: one quick fix per fix of each finding in the requested range,
+ * "fix all" (the preferred fix of every finding, non-overlapping: `preferredFixEdits`), and the
+ * edit that adds an unknown issuing body to the team catalogue.
+ */
+import { parseDocument, isMap, isSeq } from 'yaml';
+import type { Finding } from '../findings';
+import { preferredFixEdits } from '../fixes';
+import { LineIndex } from '../text/lineIndex';
+import type { CodeActionProposal } from './types';
+
+/** Quick fixes of the findings overlapping `[start, end]` (UTF-16 offsets, inclusive ends). */
+export function quickFixes(findings: readonly Finding[], start: number, end: number): CodeActionProposal[] {
+  const actions: CodeActionProposal[] = [];
+  for (const finding of findings) {
+    if (finding.range.end.offset < start || finding.range.start.offset > end) continue;
+    for (const fix of finding.fixes ?? []) {
+      actions.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, edits: fix.edits, findings: [finding] });
+    }
+  }
+  return actions;
+}
+
+/** The "fix all" action, or undefined when no finding has a preferred fix. */
+export function fixAll(findings: readonly Finding[]): CodeActionProposal | undefined {
+  const edits = preferredFixEdits(findings);
+  if (!edits.length) return undefined;
+  return { title: 'Fix all auto-fixable policy-brief problems', kind: 'source.fixAll', edits, findings: findings.filter((f) => f.fixes?.some((x) => x.isPreferred)) };
+}
+
+/** A stub catalogue entry id for a name: upper-case letters, digits and hyphens. */
+export function stubBodyId(name: string): string {
+  const id = name.normalize('NFKD').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return /^[A-Z0-9]/.test(id) ? id : 'TODO-ID';
+}
+
+/**
+ * The text to write into a team issuing-bodies catalogue so that it lists `name`.
+ * @param existing the file's current text, or undefined when the file does not exist
+ * @returns `{ start, end, newText }`: replace UTF-16 offsets `[start, end)` of `existing` (0 for
+ *   a new file) by `newText`. The stub has `source: [TODO]` and `confidence: low`, which the JSON Schema accepts;
+ *   a `# TODO` comment marks what the author must fill in. Line endings follow the file.
+ */
+export function catalogueStubInsertion(name: string, existing: string | undefined): { start: number; end: number; newText: string } {
+  const han = /[\p{Script=Han}]/u.test(name);
+  const id = stubBodyId(name);
+  const eol = existing && existing.includes('\r\n') ? '\r\n' : '\n';
+  const entry = (indent: string) => [
+    `${indent}- id: ${id}`,
+    `${indent}  # TODO: complete this entry added from a brief (names, level, source).`,
+    `${indent}  name_en: ${JSON.stringify(han ? 'TODO' : name)}`,
+    `${indent}  name_zh: ${JSON.stringify(han ? name : 'TODO')}`,
+    ...(han || id === name ? [] : [`${indent}  abbreviations: [${JSON.stringify(name)}]`]),
+    ...(!han && id === name ? [`${indent}  abbreviations: [${id}]`] : []),
+    `${indent}  level: constituent-department`,
+    `${indent}  status: current`,
+    `${indent}  source: [TODO]`,
+    `${indent}  confidence: low`,
+  ];
+  if (existing === undefined || !existing.trim()) {
+    return { start: existing?.length ?? 0, end: existing?.length ?? 0, newText: ['schemaVersion: 1', 'bodies:', ...entry('  '), ''].join(eol) };
+  }
+  const document = parseDocument(existing);
+  const root = document.contents;
+  const bodies = isMap(root) ? root.get('bodies', true) : undefined;
+  if (isSeq(bodies) && bodies.range && !bodies.flow && bodies.items.length) {
+    const lineIndex = new LineIndex(existing);
+    const first = bodies.items[0] as { range?: [number, number, number] };
+    const itemStart = first.range?.[0] ?? bodies.range[0];
+    const dashLine = lineIndex.positionAt(itemStart).line;
+    const lineText = lineIndex.lineText(dashLine);
+    const indent = /^[ \t]*/.exec(lineText)![0];
+    // Insert after the last item, at the end of its last content line.
+    const last = bodies.items[bodies.items.length - 1] as { range?: [number, number, number] };
+    let end = last.range?.[1] ?? bodies.range[1];
+    const endPos = lineIndex.positionAt(end);
+    end = endPos.character === 0 && endPos.line > 0 ? lineIndex.lineEnd(endPos.line - 1) : lineIndex.lineEnd(endPos.line);
+    return { start: end, end, newText: eol + entry(indent).join(eol) };
+  }
+  // No usable `bodies:` list: append one (an empty `bodies: []` is replaced by a block list).
+  if (isMap(root)) {
+    const pair = root.items.find((p) => (p.key as { value?: unknown })?.value === 'bodies');
+    const value = pair?.value as { range?: [number, number]; items?: unknown[] } | null | undefined;
+    if (pair && value?.range && isSeq(value) && !value.items.length) {
+      // `bodies: []`: replace the empty flow list by a block list.
+      return { start: value.range[0], end: value.range[1], newText: eol + entry('  ').join(eol) };
+    }
+  }
+  const needsBreak = !/\r?\n$/.test(existing);
+  return { start: existing.length, end: existing.length, newText: (needsBreak ? eol : '') + ['bodies:', ...entry('  '), ''].join(eol) };
+}

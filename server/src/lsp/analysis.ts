@@ -1,0 +1,209 @@
+/**
+ * Per-document analysis: is it a brief, which configuration applies, and the check result of
+ * its current version (cached by version and configuration generation; one `ParseCache` per
+ * document so an edit re-parses only the topics it touched).
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  checkBrief, looksLikeBrief, parseBrief, rules, LineIndex,
+  type BriefModel, type CheckResult, type Finding,
+} from '../../core/src/index';
+import type { PolicyBriefSettings } from '../protocol';
+import type { ConfigEntry, ConfigStore } from './configStore';
+import type { SettingsCache } from './settings';
+import { matchesAny } from './glob';
+import { ServerParseCache, warmParseCache, type ParseWorker } from './parseWorker';
+
+/**
+ * Above this many UTF-16 code units a document gets the structure checks only (front matter,
+ * title, topics, parts), with an information diagnostic saying so: 1,000,000 (≈ 1–3 MB), or
+ * the environment variable `POLICY_BRIEF_LARGE_DOCUMENT_LIMIT` (tests use it).
+ */
+export const LARGE_DOCUMENT_LIMIT = Number(process.env.POLICY_BRIEF_LARGE_DOCUMENT_LIMIT) || 1_000_000;
+const STRUCTURE_RULES = rules.filter((r) => r.id.startsWith('structure.') || r.id.startsWith('front-matter.'));
+
+/** Which configuration and settings apply to a document, and whether it is a brief. */
+export interface DocumentContext {
+  settings: PolicyBriefSettings;
+  entry: ConfigEntry;
+  isBrief: boolean;
+  /** Why it is (or is not) a brief: 'glob', 'content' (front matter or topic headings), 'disabled', 'not-markdown'. */
+  reason: 'glob' | 'content' | 'disabled' | 'no';
+}
+
+/** A check of one document version. */
+export interface Analysed {
+  uri: string;
+  version: number;
+  /** Stable id of this result: document version and configuration generation. */
+  resultKey: string;
+  check: CheckResult;
+  /** Core findings plus the server's own (size cap notice). */
+  findings: Finding[];
+  entry: ConfigEntry;
+}
+
+interface DocumentState {
+  cache: ServerParseCache;
+  latest?: Analysed;
+  /** Model of the latest parse (for features), by version. */
+  model?: { version: number; generation: number; model: BriefModel; lineIndex: LineIndex };
+}
+
+/** File path of a `file:` URI, else undefined. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Analyses open documents on demand. */
+export class Analysis {
+  private readonly states = new Map<string, DocumentState>();
+  folders: WorkspaceFolder[] = [];
+
+  constructor(
+    private readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly settings: SettingsCache,
+    readonly configs: ConfigStore,
+    private readonly worker: ParseWorker,
+  ) {}
+
+  /** The workspace folder path that contains `file` (the longest match), or undefined. */
+  folderOf(file: string | undefined): string | undefined {
+    if (!file) return undefined;
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      const folderPath = uriToPath(folder.uri);
+      if (folderPath && (file === folderPath || file.startsWith(folderPath.endsWith(path.sep) ? folderPath : folderPath + path.sep)) && (!best || folderPath.length > best.length)) best = folderPath;
+    }
+    return best;
+  }
+
+  /** Settings, configuration and brief status of an open document. */
+  async context(document: TextDocument): Promise<DocumentContext> {
+    const settings = await this.settings.get(document.uri);
+    const file = uriToPath(document.uri);
+    const folder = this.folderOf(file) ?? (file ? undefined : this.folders.map((f) => uriToPath(f.uri)).find(Boolean));
+    const entry = this.configs.forDocument(file, folder, { schemaPath: settings.schemaPath ?? undefined, issuingBodiesPath: settings.issuingBodiesPath ?? undefined, policyTitlesPath: settings.policyTitlesPath ?? undefined });
+    if (!settings.enable) return { settings, entry, isBrief: false, reason: 'disabled' };
+    if (file && settings.briefFiles.length) {
+      const relative = path.relative(folder ?? path.dirname(file), file).split(path.sep).join('/');
+      if (matchesAny(relative, settings.briefFiles)) return { settings, entry, isBrief: true, reason: 'glob' };
+    }
+    if (!/markdown/i.test(document.languageId) && !/\.(md|markdown)$/i.test(document.uri)) return { settings, entry, isBrief: false, reason: 'no' };
+    const brief = looksLikeBrief(document.getText(), entry.config.schema.issue.topics.headingLevel);
+    return { settings, entry, isBrief: brief, reason: brief ? 'content' : 'no' };
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) this.states.set(uri, (state = { cache: new ServerParseCache() }));
+    return state;
+  }
+
+  /** The latest check of `uri`, whatever its version (for onSave mode). */
+  latest(uri: string): Analysed | undefined {
+    return this.states.get(uri)?.latest;
+  }
+
+  /**
+   * Checks the current version of an open document (or returns the cached check).
+   * @param isCancelled checked before the work starts and between rules
+   * @returns undefined when the document is closed, not a brief, or the work was cancelled
+   */
+  async analyse(uri: string, isCancelled: () => boolean = () => false): Promise<Analysed | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const context = await this.context(document);
+    if (!context.isBrief) return undefined;
+    // Let pending messages (a cancellation, a newer edit) arrive before the synchronous check.
+    await new Promise((resolve) => setImmediate(resolve));
+    const state = this.state(uri);
+    const headingLevel = context.entry.config.schema.issue.topics.headingLevel;
+    let current = this.documents.get(uri);
+    // Large unparsed parts go to the worker; retry if the document changed meanwhile.
+    for (let attempt = 0; current && attempt < 3; attempt++) {
+      if (isCancelled()) return undefined;
+      if (state.latest?.resultKey === `${current.version}:${context.entry.generation}` && state.latest.entry === context.entry) return state.latest;
+      const version: number = current.version;
+      if (!(await warmParseCache(this.worker, state.cache, current.getText(), headingLevel, isCancelled))) return undefined;
+      current = this.documents.get(uri);
+      if (current?.version === version) break;
+    }
+    if (!current || isCancelled()) return undefined;
+    const resultKey = `${current.version}:${context.entry.generation}`;
+    if (state.latest?.resultKey === resultKey && state.latest.entry === context.entry) return state.latest;
+    const text = current.getText();
+    const version = current.version;
+    const large = text.length > LARGE_DOCUMENT_LIMIT;
+    const check = checkBrief(text, context.entry.config, {
+      cache: state.cache,
+      rules: large ? STRUCTURE_RULES : undefined,
+      isCancelled: () => isCancelled() || this.documents.get(uri)?.version !== version,
+    });
+    if (check.cancelled) return undefined;
+    const findings = [...check.findings];
+    if (large) {
+      findings.unshift({
+        ruleId: 'server.large-document',
+        severity: 'information',
+        message: `This document has ${text.length.toLocaleString('en')} characters, more than ${LARGE_DOCUMENT_LIMIT.toLocaleString('en')}: only structure checks run while editing. Run \`policy-brief check\` for all checks.`,
+        range: check.lineIndex.range(0, 0),
+      });
+    }
+    const analysed: Analysed = { uri, version, resultKey, check, findings, entry: context.entry };
+    if (this.documents.get(uri)) {
+      state.latest = analysed;
+      state.model = { version, generation: context.entry.generation, model: check.model, lineIndex: check.lineIndex };
+    }
+    return analysed;
+  }
+
+  /**
+   * The model of the current version, parsed if needed (cheap: the parse cache re-parses only
+   * changed topics; no rules run). Undefined when closed or not a brief.
+   */
+  async model(uri: string): Promise<{ document: TextDocument; context: DocumentContext; model: BriefModel; lineIndex: LineIndex } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const context = await this.context(document);
+    if (!context.isBrief) return undefined;
+    const state = this.state(uri);
+    const first = this.documents.get(uri);
+    if (first && state.model?.version !== first.version) await warmParseCache(this.worker, state.cache, first.getText(), context.entry.config.schema.issue.topics.headingLevel, () => false);
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    if (state.model?.version === current.version && state.model.generation === context.entry.generation) return { document: current, context, ...state.model };
+    const text = current.getText();
+    const model = parseBrief(text, context.entry.config.schema, state.cache);
+    const lineIndex = new LineIndex(text);
+    state.model = { version: current.version, generation: context.entry.generation, model, lineIndex };
+    return { document: current, context, model, lineIndex };
+  }
+
+  /** Forgets a closed document. */
+  forget(uri: string): void {
+    this.states.delete(uri);
+    this.settings.delete(uri);
+  }
+
+  /** Drops cached results (configuration or settings changed). */
+  invalidate(): void {
+    for (const state of this.states.values()) {
+      state.latest = undefined;
+      state.model = undefined;
+    }
+  }
+
+  log(line: string): void {
+    this.connection.console.log(line);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The team configurations in use, one per (team folder, explicit paths), each keeping its last
+ * good version: when an edited schema or catalogue is broken, open briefs keep being checked
+ * with the last configuration that loaded cleanly, and the broken file gets the findings.
+ */
+import * as path from 'node:path';
+import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
+import type { CheckConfig, FileFindings } from '../../core/src/index';
+
+/** One configuration in use. */
+export interface ConfigEntry {
+  /** Cache key: team folder and overrides. */
+  key: string;
+  teamFolder?: string;
+  overrides: ConfigOverrides;
+  /** The configuration to check with (the last good one when the latest load is broken). */
+  config: CheckConfig;
+  /** The latest load (its `files` carry the findings to show in the YAML files). */
+  latest: ResolvedConfig;
+  /** True when the latest load had errors and an older good configuration is in use. */
+  usingLastGood: boolean;
+  /** Increases each time `config` changes; part of diagnostic result ids. */
+  generation: number;
+  /** True once a load without errors happened (there is a last good configuration). */
+  hasGood: boolean;
+}
+
+/** True when a load has errors that make (part of) the team configuration unusable. */
+export function isBroken(resolved: ResolvedConfig): boolean {
+  return resolved.missing.length > 0 || resolved.schemaFellBack || resolved.files.some((f) => f.findings.some((x) => x.severity === 'error'));
+}
+
+let generations = 0;
+
+/** Loads, caches and reloads team configurations. */
+export class ConfigStore {
+  private readonly entries = new Map<string, ConfigEntry>();
+  /** Discovered team folder per document folder (cleared on reload). */
+  private readonly teamFolders = new Map<string, string | undefined>();
+
+  /**
+   * @param onFiles called with every loaded file's findings after each (re)load, so the server
+   *   can publish diagnostics in the YAML files (an empty list clears them)
+   * @param log writes a line to the server log
+   */
+  constructor(private readonly onFiles: (entry: ConfigEntry, files: FileFindings[]) => void, private readonly log: (line: string) => void) {}
+
+  /**
+   * The configuration for a document.
+   * @param documentPath file path of the document, or undefined (untitled)
+   * @param baseFolder folder that relative override paths and untitled documents resolve against
+   * @param overrides explicit paths from the settings (absolute or relative to `baseFolder`)
+   */
+  forDocument(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): ConfigEntry {
+    const resolved: ConfigOverrides = {};
+    for (const key of ['schemaPath', 'issuingBodiesPath', 'policyTitlesPath'] as const) {
+      const value = overrides[key];
+      if (value) resolved[key] = path.resolve(baseFolder ?? (documentPath ? path.dirname(documentPath) : process.cwd()), value);
+    }
+    const start = documentPath ? path.dirname(documentPath) : baseFolder;
+    let teamFolder = start ? this.teamFolders.get(start) : undefined;
+    if (start && !this.teamFolders.has(start)) this.teamFolders.set(start, (teamFolder = findTeamFolder(start)));
+    const key = JSON.stringify([teamFolder ?? '', resolved]);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const latest = this.load(teamFolder, resolved);
+      entry = { key, teamFolder, overrides: resolved, config: latest.config, latest, usingLastGood: false, hasGood: !isBroken(latest), generation: ++generations };
+      this.entries.set(key, entry);
+      this.onFiles(entry, latest.files);
+    }
+    return entry;
+  }
+
+  private load(teamFolder: string | undefined, overrides: ConfigOverrides): ResolvedConfig {
+    const started = Date.now();
+    const resolved = loadConfig(teamFolder, overrides);
+    this.log(`Loaded configuration ${teamFolder ?? '(bundled defaults)'} in ${Date.now() - started} ms${isBroken(resolved) ? ' (with errors)' : ''}.`);
+    return resolved;
+  }
+
+  /** Every entry in use. */
+  all(): ConfigEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Absolute paths every entry depends on (team files, overrides, extended schemas). */
+  dependencies(): string[] {
+    const paths = new Set<string>();
+    for (const entry of this.entries.values()) {
+      for (const file of entry.latest.dependencies) paths.add(file);
+      for (const file of entry.latest.missing) paths.add(file);
+      for (const file of Object.values(entry.overrides)) if (file) paths.add(file);
+    }
+    return [...paths];
+  }
+
+  /**
+   * Reloads the entries that depend on one of `changed` (absolute paths; all entries when
+   * undefined). A new team folder may have appeared, so entries are also dropped when a changed
+   * path is a `.policy-brief` folder or file that no entry knew.
+   * @returns the entries whose configuration changed
+   */
+  reload(changed?: readonly string[]): ConfigEntry[] {
+    const updated: ConfigEntry[] = [];
+    this.teamFolders.clear();
+    const normalized = changed?.map((p) => path.resolve(p));
+    for (const entry of [...this.entries.values()]) {
+      const deps = new Set([...entry.latest.dependencies, ...entry.latest.missing, ...Object.values(entry.overrides).filter(Boolean) as string[]]);
+      const affected = !normalized || normalized.some((p) => deps.has(p) || (entry.teamFolder && p.startsWith(entry.teamFolder + path.sep)) || p === entry.teamFolder);
+      const newTeamFolder = normalized?.some((p) => p.split(path.sep).includes('.policy-brief') && !entry.teamFolder);
+      if (newTeamFolder) {
+        // A team folder appeared where none was used: forget the entry; documents re-resolve.
+        this.entries.delete(entry.key);
+        this.onFiles(entry, entry.latest.files.map((f) => ({ path: f.path, findings: [] })));
+        updated.push(entry);
+        continue;
+      }
+      if (!affected) continue;
+      const latest = this.load(entry.teamFolder, entry.overrides);
+      const previousFiles = entry.latest.files;
+      entry.latest = latest;
+      if (isBroken(latest) && entry.hasGood) {
+        // Keep the configuration in use: the last one that loaded without errors.
+        if (!entry.usingLastGood) this.log(`Keeping the last good configuration for ${entry.teamFolder ?? 'the configured files'}: a file has errors.`);
+        entry.usingLastGood = true;
+      } else {
+        entry.config = latest.config;
+        entry.usingLastGood = false;
+        entry.hasGood = !isBroken(latest);
+        entry.generation = ++generations;
+      }
+      const cleared = previousFiles.filter((f) => !latest.files.some((g) => g.path === f.path)).map((f) => ({ path: f.path, findings: [] }));
+      this.onFiles(entry, [...latest.files, ...cleared]);
+      updated.push(entry);
+    }
+    return updated;
+  }
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, openFile, revert, ruleOf, waitForDiagnostics } from './helpers';
+
+interface PreviewState {
+  html: string;
+  version: number;
+  report?: { version: number; topics: number; markers: number; citations: number };
+}
+
+async function previewState(uri: vscode.Uri, minVersion = 0): Promise<PreviewState> {
+  const state = await vscode.commands.executeCommand<PreviewState | undefined>('policyBrief.test.getPreviewState', {
+    uri: uri.toString(), waitForWebview: true, minVersion, timeoutMs: 30_000,
+  });
+  assert.ok(state, `no preview open for ${uri.path}`);
+  return state;
+}
+
+suite('Preview', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('renders the brief as a newsletter, and the webview script runs under the CSP', async () => {
+    const editor = await openFile('briefs/clean.md');
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    const state = await previewState(editor.document.uri);
+    const { html } = state;
+    assert.match(html, /<h1 class="pb-title"[^>]*>Casting plants \+ Service robots<\/h1>/);
+    assert.match(html, /<a href="#pb-topic-1" class="pb-topic-link">Casting plants get a 2025 upgrade plan<\/a>/);
+    assert.equal(html.match(/<section class="pb-topic"/g)?.length, 2);
+    assert.match(html, /<aside class="pb-part pb-part--summary" data-part="at-a-glance"/);
+    assert.match(html, /class="pb-part pb-part--commentary" data-part="comment"/);
+    assert.match(html, /<p class="pb-citation-title-zh" lang="zh-CN"[^>]*>关于推动铸造和锻压行业高质量发展的指导意见<\/p>/);
+    assert.match(html, /title="中华人民共和国工业和信息化部"[^>]*><span class="pb-body-name" lang="en">Ministry of Industry and Information Technology<\/span>/);
+    assert.match(html, /<time datetime="2023-04-14">April 14, 2023<\/time>/);
+    // The webview's script reported what it shows: it loaded with its nonce.
+    assert.deepEqual({ topics: state.report?.topics, citations: state.report?.citations }, { topics: 2, citations: 2 });
+  });
+
+  test('updates while typing', async () => {
+    const editor = await openFile('briefs/clean.md');
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    const before = await previewState(editor.document.uri);
+    const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('- Double the robot density'));
+    await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Quickly '));
+    const after = await previewState(editor.document.uri, before.version + 1);
+    assert.match(after.html, /Quickly Double the robot density/);
+    await revert(editor);
+  });
+
+  test('shows the server\'s problems in place', async () => {
+    const editor = await openFile('briefs/quickfix.md');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'issuing-body.unknown'), 'issuing-body.unknown');
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    const state = await previewState(editor.document.uri);
+    assert.match(state.html, /<li data-line="18" class="pb-has-finding pb-has-warning"><span class="pb-marker pb-marker-warning"[^>]*title="[^"]*MITT[^"]*"/);
+    assert.ok((state.report?.markers ?? 0) >= 1, 'the webview shows at least one marker');
+  });
+
+  test('hostile content is sanitized: no script, no handlers, no javascript: links, no remote images', async () => {
+    const editor = await openFile('briefs/hostile.md');
+    await vscode.commands.executeCommand('policyBrief.showPreview');
+    const { html } = await previewState(editor.document.uri);
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /\bon[a-z]+=/i);
+    assert.doesNotMatch(html, /javascript:/i);
+    assert.doesNotMatch(html, /<img/i);
+    assert.doesNotMatch(html, /\ssrc=/i, 'no element loads anything');
+    assert.match(html, /<span class="pb-image-dropped" title="https:\/\/example\.com\/tracker\.png">remote<\/span>/);
+    assert.match(html, /A <a>javascript link<\/a>/);
+  });
+
+  test('the preview command on a non-Markdown file does nothing harmful', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'hello' });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('policyBrief.showPreview');
+    const html = await vscode.commands.executeCommand<string | undefined>('policyBrief.test.getPreviewHtml', document.uri.toString());
+    assert.equal(html, undefined);
+  });
+});

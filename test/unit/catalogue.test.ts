@@ -1,0 +1,181 @@
+/** The catalogue: issuing-body and policy-title look-ups, validity with grace, team files merged by id. */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Catalogue, VALIDITY_GRACE_DAYS, isoDay, loadCatalogue, type CatalogueSource } from '../../server/core/src/index';
+import { read, repoRoot } from '../support/config';
+
+const source = (...parts: string[]): CatalogueSource => ({ path: parts.join('/'), text: read(path.join(repoRoot, ...parts)) });
+const bundled = { issuingBodies: source('data', 'issuing-bodies.yaml'), policyTitles: source('data', 'policy-titles.yaml'), documentTypes: source('data', 'document-types.yaml') };
+const jsonSchemas = {
+  issuingBodies: JSON.parse(read(path.join(repoRoot, 'schemas', 'issuing-bodies.schema.json'))) as object,
+  policyTitles: JSON.parse(read(path.join(repoRoot, 'schemas', 'policy-titles.schema.json'))) as object,
+  documentTypes: JSON.parse(read(path.join(repoRoot, 'schemas', 'document-types.schema.json'))) as object,
+};
+const load = (team: { issuingBodies?: string; policyTitles?: string } = {}) =>
+  loadCatalogue(bundled, jsonSchemas, {
+    issuingBodies: team.issuingBodies === undefined ? undefined : { path: 'team/issuing-bodies.yaml', text: team.issuingBodies },
+    policyTitles: team.policyTitles === undefined ? undefined : { path: 'team/policy-titles.yaml', text: team.policyTitles },
+  });
+const catalogue: Catalogue = load().catalogue;
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+describe('Catalogue', () => {
+  describe('lookupBody', () => {
+    const cases: [string, string, string][] = [
+      ['MIIT', 'MIIT', 'id'],
+      ['miit', 'MIIT', 'id'],
+      ['SC-GO', 'SC-GO', 'id'],
+      ['GOSC', 'SC-GO', 'abbreviation'],
+      ['PBC', 'PBOC', 'abbreviation'],
+      ['SIPO', 'CNIPA', 'abbreviation'],
+      ['Ministry of Industry and Information Technology', 'MIIT', 'english-name'],
+      ['ministry of industry and information technology', 'MIIT', 'english-name'],
+      ['Ministry of Industry and IT', 'MIIT', 'alias'],
+      ['NPC Standing Committee', 'NPCSC', 'alias'],
+      ['工业和信息化部', 'MIIT', 'chinese-name'],
+      ['工信部', 'MIIT', 'chinese-name'],
+      ['国家发展改革委', 'NDRC', 'chinese-name'],
+      ['中国共产党中央委员会', 'CPCCC', 'chinese-name'],
+      ['  CAC  ', 'CAC', 'id'],
+    ];
+    for (const [name, id, how] of cases) {
+      it(`finds ${JSON.stringify(name)} → ${id} (${how})`, () => {
+        const found = catalogue.lookupBody(name);
+        assert.equal(found?.body.id, id);
+        assert.equal(found?.matchedBy, how);
+      });
+    }
+
+    it('finds nothing for unknown names', () => {
+      assert.equal(catalogue.lookupBody('XYZB'), undefined);
+      assert.equal(catalogue.lookupBody('MITT'), undefined);
+    });
+
+    it('knows the ambiguous abbreviations and the canonical names', () => {
+      assert.deepEqual(catalogue.ambiguous.get('MOC'), ['MOFCOM', 'MOC-CULTURE', 'MOC-CONSTRUCTION']);
+      assert.equal(catalogue.ambiguous.has('SIPO'), false, 'one body only: an old abbreviation, not ambiguous');
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('SC-GO')!), 'GOSC');
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('SC')!), 'SC', 'no abbreviation: the id');
+      assert.equal(catalogue.bodyById('miit'), undefined, 'ids are exact');
+    });
+  });
+
+  describe('validityOn', () => {
+    const grace = VALIDITY_GRACE_DAYS;
+    it(`allows ${grace} days of grace after valid_until (CBIRC, 2023-05-18)`, () => {
+      const cbirc = catalogue.bodyById('CBIRC')!;
+      assert.equal(catalogue.validityOn(cbirc, day('2023-05-18')), 'valid');
+      assert.equal(catalogue.validityOn(cbirc, day('2023-07-17')), 'valid');
+      assert.equal(catalogue.validityOn(cbirc, day('2023-07-18')), 'after');
+      assert.equal(catalogue.validityOn(cbirc, day('2018-01-30')), 'before', 'set up 2018-04');
+    });
+
+    it('reads a month as its last day for valid_until and its first for valid_from (MEP, 2008-03 … 2018-03)', () => {
+      const mep = catalogue.bodyById('MEP')!;
+      assert.equal(catalogue.validityOn(mep, day('2018-05-30')), 'valid');
+      assert.equal(catalogue.validityOn(mep, day('2018-05-31')), 'after');
+      assert.equal(catalogue.validityOn(mep, day('2008-01-01')), 'valid');
+      assert.equal(catalogue.validityOn(mep, day('2008-01-01') - 86_400_000), 'before');
+    });
+
+    it(`allows ${grace} days of grace before valid_from (NDA, 2023-10-25)`, () => {
+      const nda = catalogue.bodyById('NDA')!;
+      assert.equal(isoDay(day('2023-08-26')), '2023-08-26');
+      assert.equal(catalogue.validityOn(nda, day('2023-08-26')), 'valid');
+      assert.equal(catalogue.validityOn(nda, day('2023-08-25')), 'before');
+    });
+
+    it('is valid when the dates are unknown', () => {
+      assert.equal(catalogue.validityOn(catalogue.bodyById('SC')!, day('1950-01-01')), 'valid');
+    });
+  });
+
+  describe('titles', () => {
+    it('finds titles by Chinese, ignoring 《》, bracket width, quotes and spaces', () => {
+      const ids = (title: string) => catalogue.titlesByChinese(title).map((t) => t.id);
+      assert.deepEqual(ids('关于推动铸造和锻压行业高质量发展的指导意见'), ['foundry-forging-guiding-opinions-2023']);
+      assert.deepEqual(ids('《关于推动铸造和锻压行业高质量发展的指导意见》'), ['foundry-forging-guiding-opinions-2023']);
+      assert.deepEqual(ids('生成式人工智能服务管理办法(征求意见稿)'), ['genai-services-measures-draft-2023']);
+      assert.deepEqual(ids('"机器人+"应用行动实施方案'), ['robot-plus-application-action-plan-2023']);
+      assert.deepEqual(ids('数据出境 安全评估办法'), ['outbound-data-security-assessment-2022']);
+      assert.deepEqual(ids('新能源汽车产业发展规划（2021-2035年）'), ['nev-industry-development-plan-2020']);
+      assert.deepEqual(ids('不存在的办法'), []);
+    });
+
+    it('returns every document that shares a title', () => {
+      assert.deepEqual(catalogue.titlesByChinese('国务院关于机构设置的通知').map((t) => t.date).sort(), ['1998-03-29', '2023-03-20']);
+    });
+
+    it('finds titles by any listed English rendering, ignoring case and punctuation', () => {
+      const ids = (title: string) => catalogue.titlesByEnglish(title).map((t) => t.id);
+      assert.deepEqual(ids('Regulations on Unreliable Entity List'), ['unreliable-entity-list-provisions-2020']);
+      assert.deepEqual(ids('measures for the security assessment of outbound data transfers.'), ['outbound-data-security-assessment-2022']);
+      assert.deepEqual(ids('Measures for Security Assessment of Cross-border Data Transfer'), ['outbound-data-security-assessment-2022']);
+      assert.deepEqual(ids('Some Other Measures'), []);
+    });
+
+    it('finds the document type by the longest suffix, status markers removed', () => {
+      assert.equal(catalogue.documentTypeOf('数据出境安全评估办法')?.en[0], 'Measures');
+      assert.equal(catalogue.documentTypeOf('生成式人工智能服务管理暂行办法')?.en[0], 'Interim Measures');
+      assert.equal(catalogue.documentTypeOf('人形机器人创新发展指导意见')?.en[0], 'Guiding Opinions');
+      assert.equal(catalogue.documentTypeOf('生成式人工智能服务管理办法（征求意见稿）')?.en[0], 'Measures');
+      assert.equal(catalogue.documentTypeOf('中国制造2025'), undefined);
+      assert.deepEqual(catalogue.markersOf('价格违法行为行政处罚规定（修订征求意见稿）').map((m) => m.id), ['xiuding-zhengqiu-yijian-gao'], 'only the specific marker, not 征求意见稿 too');
+    });
+  });
+
+  describe('team files', () => {
+    const body = (id: string, extra: string[] = []) => [
+      `  - id: ${id}`,
+      `    name_en: "Test body ${id}"`,
+      '    name_zh: 测试机构',
+      '    level: national-bureau',
+      '    status: current',
+      '    source: ["https://example.org/team-notes"]',
+      '    confidence: low',
+      ...extra,
+    ].join('\n');
+
+    it('adds new entries and replaces entries with the same id', () => {
+      const loaded = load({
+        issuingBodies: ['schemaVersion: 1', 'bodies:', body('TEAMB', ['    abbreviations: [TB]']), body('MIIT', ['    abbreviations: [MIIT]', '    aliases: ["Industry ministry"]']), ''].join('\n'),
+        policyTitles: ['schemaVersion: 1', 'titles:', '  - id: team-title', '    title_zh: 测试办法', '    title_en: Test Measures', '    issuing_bodies: [TEAMB]', '    doc_type: {zh: 办法, en: Measures}', '    date: "2024-01-02"', '    source: ["https://example.org/t"]', '    confidence: low', ''].join('\n'),
+      });
+      assert.deepEqual(loaded.files.map((f) => [f.path, f.findings.length]), [['team/issuing-bodies.yaml', 0], ['team/policy-titles.yaml', 0]]);
+      const merged = loaded.catalogue;
+      assert.equal(merged.lookupBody('TB')?.body.id, 'TEAMB');
+      assert.equal(merged.lookupBody('Industry ministry')?.body.id, 'MIIT');
+      assert.equal(merged.bodyById('MIIT')?.name_en, 'Test body MIIT', 'the team entry replaced the bundled one');
+      assert.equal(merged.lookupBody('工信部'), undefined, 'the replaced entry no longer has the bundled short forms');
+      assert.equal(merged.bodies.length, catalogue.bodies.length + 1);
+      assert.deepEqual(merged.titlesByChinese('测试办法').map((t) => t.id), ['team-title']);
+      assert.equal(merged.titles.length, catalogue.titles.length + 1);
+    });
+
+    it('reports duplicate ids and impossible dates with their ranges, and skips the file', () => {
+      const text = ['schemaVersion: 1', 'bodies:', body('TEAMB', ['    valid_from: "2023-02-30"', '    dates_confidence: low']), body('TEAMB'), ''].join('\n');
+      const loaded = load({ issuingBodies: text });
+      const findings = loaded.files[0].findings;
+      assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['catalogue.duplicate-id', 'catalogue.invalid-date']);
+      const duplicate = findings.find((f) => f.ruleId === 'catalogue.duplicate-id')!;
+      const second = text.indexOf('id: TEAMB', text.indexOf('id: TEAMB') + 1) + 4;
+      assert.equal(duplicate.range.start.offset, second);
+      assert.equal(duplicate.range.start.line, 11);
+      assert.equal(duplicate.range.start.character, 8);
+      assert.equal(duplicate.range.end.character, 13);
+      const date = findings.find((f) => f.ruleId === 'catalogue.invalid-date')!;
+      assert.equal(date.range.start.line, 9);
+      assert.equal(text.slice(date.range.start.offset, date.range.end.offset), '"2023-02-30"');
+      assert.equal(loaded.catalogue.bodyById('TEAMB'), undefined, 'a team file with errors is not used');
+      assert.equal(loaded.catalogue.bodies.length, catalogue.bodies.length);
+    });
+
+    it('reports JSON Schema violations in a team file at the offending node', () => {
+      const loaded = load({ policyTitles: 'schemaVersion: 1\ntitles:\n  - id: x\n    title_zh: 测试\n' });
+      const findings = loaded.files[0].findings;
+      assert.ok(findings.length > 0);
+      assert.ok(findings.every((f) => f.ruleId === 'catalogue.schema-violation'));
+      assert.ok(findings.every((f) => f.range.start.line === 2), findings.map((f) => `${f.range.start.line}: ${f.message}`).join('\n'));
+    });
+  });
+});

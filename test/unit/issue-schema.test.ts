@@ -1,0 +1,148 @@
+/** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { loadIssueSchema, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { read, repoRoot } from '../support/config';
+
+const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
+const jsonSchema = JSON.parse(read(path.join(repoRoot, 'schemas', 'issue-schema.schema.json'))) as object;
+const defaults = loadIssueSchema(defaultSource, jsonSchema).schema;
+
+/** Loads `text` as the team file `/team/.policy-brief/issue-schema.yaml`; `others` are files `extends` may name. */
+function loadTeam(text: string, others: Record<string, string> = {}) {
+  return loadIssueSchema(defaultSource, jsonSchema, { path: '/team/.policy-brief/issue-schema.yaml', text }, (from, reference) => {
+    const file = path.posix.resolve(path.posix.dirname(from), reference);
+    return others[file] === undefined ? undefined : { path: file, text: others[file] };
+  });
+}
+
+/** `line:character-line:character` (0-based) of a finding, for compact assertions. */
+function where(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+describe('loadIssueSchema', () => {
+  it('loads the bundled default without findings', () => {
+    const loaded = loadIssueSchema(defaultSource, jsonSchema);
+    assert.equal(loaded.fellBack, false);
+    assert.deepEqual(loaded.files, []);
+    assert.equal(loaded.schema.schemaVersion, 1);
+    assert.deepEqual(loaded.schema.topic.parts.map((p) => p.id), ['at-a-glance', 'comment']);
+    assert.deepEqual(loaded.schema.topic.citation.fields.map((f) => f.label), ['Article', 'Issuing bodies', 'Date']);
+    assert.equal(loaded.schema.issue.topics.max, 5);
+  });
+
+  it('throws when the bundled default itself is invalid (a packaging bug)', () => {
+    assert.throws(() => loadIssueSchema({ path: 'broken.yaml', text: 'schemaVersion: 2\n' }, jsonSchema), /bundled issue schema broken\.yaml is invalid/);
+  });
+
+  it('merges a team file with `extends: default` part by part, by id', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'name: Our brief',
+      'topic:',
+      '  parts:',
+      '    - id: comment',
+      '      label: Our take',
+      '    - id: outlook',
+      '      label: Outlook',
+      '      required: false',
+      'rules:',
+      '  structure.word-limit: "off"',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files, [{ path: '/team/.policy-brief/issue-schema.yaml', findings: [] }]);
+    assert.equal(loaded.fellBack, false);
+    const { schema } = loaded;
+    assert.equal(schema.name, 'Our brief');
+    assert.deepEqual(schema.topic.parts.map((p) => [p.id, p.label]), [['at-a-glance', 'At a glance'], ['comment', 'Our take'], ['outlook', 'Outlook']]);
+    const comment = schema.topic.parts.find((p) => p.id === 'comment')!;
+    assert.equal(comment.required, true, 'fields not given keep the default');
+    assert.equal(comment.maxWords, 400);
+    assert.deepEqual(schema.topic.citation, defaults.topic.citation);
+    assert.equal(schema.rules['structure.word-limit'], 'off');
+    assert.equal((schema as unknown as Record<string, unknown>).extends, undefined);
+  });
+
+  it('without `extends`, lists given replace the default lists', () => {
+    const loaded = loadTeam('schemaVersion: 1\ntopic:\n  parts:\n    - id: summary\n      label: Summary\n      required: true\n');
+    assert.deepEqual(loaded.schema.topic.parts.map((p) => p.id), ['summary']);
+    assert.equal(loaded.schema.issue.topics.max, 5, 'scalars left out keep the default');
+  });
+
+  it('follows `extends` to another file relative to the team file', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: ../shared/base.yaml\nname: Team\n', {
+      '/team/shared/base.yaml': 'schemaVersion: 1\nextends: default\nissue:\n  topics:\n    max: 8\n',
+    });
+    assert.equal(loaded.fellBack, false);
+    assert.deepEqual(loaded.files.map((f) => f.path), ['/team/.policy-brief/issue-schema.yaml', '/team/shared/base.yaml']);
+    assert.equal(loaded.schema.issue.topics.max, 8);
+    assert.equal(loaded.schema.name, 'Team');
+  });
+
+  it('reports invalid YAML at its line and character and falls back to the default', () => {
+    const loaded = loadTeam('schemaVersion: 1\nname: 中文 🚀\nrules: {}\n🚀name: x\nname: again\n');
+    assert.equal(loaded.fellBack, true);
+    assert.deepEqual(loaded.schema, defaults);
+    const findings = loaded.files[0].findings;
+    assert.ok(findings.length >= 1);
+    assert.ok(findings.every((f) => f.ruleId === 'schema.invalid-yaml' && f.severity === 'error'));
+    assert.equal(findings[0].range.start.line, 4, 'the repeated key');
+    assert.equal(findings[0].range.start.character, 0);
+    assert.match(findings[0].message, /unique/);
+  });
+
+  it('reports JSON Schema violations at the offending value, in UTF-16 columns', () => {
+    const text = ['schemaVersion: 1', 'name: 中文🚀', 'issue:', '  topics:', '    max: many', 'topic:', '  citation:', '    chineseTitleParentheses: round', ''].join('\n');
+    const loaded = loadTeam(text);
+    assert.equal(loaded.fellBack, true);
+    const findings = loaded.files[0].findings;
+    assert.deepEqual(findings.map((f) => f.ruleId), ['schema.schema-violation', 'schema.schema-violation']);
+    const byLine = new Map(findings.map((f) => [f.range.start.line, f]));
+    assert.equal(where(byLine.get(4)!), '4:9-4:13');
+    assert.equal(where(byLine.get(7)!), '7:29-7:34');
+    assert.match(byLine.get(7)!.message, /topic\.citation\.chineseTitleParentheses must be one of: "ascii", "fullwidth"/);
+  });
+
+  it('reports an unknown property at its key', () => {
+    const loaded = loadTeam('schemaVersion: 1\nissue:\n  colour: red\n');
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.ruleId, 'schema.schema-violation');
+    assert.equal(where(finding), '2:2-2:8');
+    assert.match(finding.message, /Unknown property 'colour'/);
+  });
+
+  it('reports an unknown schemaVersion at its value', () => {
+    const loaded = loadTeam('# team schema\nschemaVersion: 2\n');
+    assert.equal(loaded.fellBack, true);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.ruleId, 'schema.schema-violation');
+    assert.equal(where(finding), '1:15-1:16');
+    assert.match(finding.message, /schemaVersion must be 1/);
+  });
+
+  it('reports a missing `extends` target at the `extends` value and falls back', () => {
+    const loaded = loadTeam('schemaVersion: 1\r\nextends: ./nowhere.yaml\r\n');
+    assert.equal(loaded.fellBack, true);
+    assert.deepEqual(loaded.schema, defaults);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.ruleId, 'schema.missing-file');
+    assert.equal(where(finding), '1:9-1:23');
+    assert.match(finding.message, /Cannot find the schema '\.\/nowhere\.yaml'/);
+  });
+
+  it('reports an `extends` cycle', () => {
+    const team = 'schemaVersion: 1\nextends: ../a.yaml\n';
+    const loaded = loadTeam(team, { '/team/a.yaml': 'schemaVersion: 1\nextends: ./.policy-brief/issue-schema.yaml\n', '/team/.policy-brief/issue-schema.yaml': team });
+    assert.equal(loaded.fellBack, true);
+    assert.match(loaded.files[1].findings[0].message, /cycle/);
+  });
+
+  it('rejects a file that is not a mapping', () => {
+    const loaded = loadTeam('- just\n- a list\n');
+    assert.equal(loaded.fellBack, true);
+    assert.ok(loaded.files[0].findings.length > 0);
+  });
+});
