@@ -72,7 +72,6 @@ class Client {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
     this.connection.onRequest(RegistrationRequest.type, () => null);
-    this.connection.onNotification(() => undefined);
     this.connection.listen();
   }
 
@@ -187,17 +186,24 @@ async function completionLatency(): Promise<{ query: string; samples: number[]; 
     const line = text.split('\n').findIndex((l) => l === 'Article: ');
     const results: { query: string; samples: number[]; first: string }[] = [];
     let current = '';
-    for (const query of ['hydrogen energy', '氢能发展', 'qingneng', 'rgzn', 'gxb']) {
+    const type = async (next: string) => {
+      await client.change(uri, line, 9, current.length, next);
+      current = next;
+      const started = performance.now();
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + next.length } })) as CompletionList;
+      return { ms: performance.now() - started, first: list?.items[0]?.label ?? '(none)' };
+    };
+    await type('warm');
+    // Each query is typed character by character, as an author would; every keystroke asks.
+    for (const query of ['hydrogen energy', '氢能发展', 'qingneng', 'rgzn', 'gxb', 'robots smart']) {
       const samples: number[] = [];
       let first = '';
-      for (let i = 0; i < ITERATIONS + 3; i++) {
-        // Type the query afresh each round: replace what is after `Article: `.
-        await client.change(uri, line, 9, current.length, query);
-        current = query;
-        const started = performance.now();
-        const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + query.length } })) as CompletionList;
-        if (i >= 3) samples.push(performance.now() - started);
-        first = list?.items[0]?.label ?? '(none)';
+      for (let round = 0; round < Math.max(1, Math.round(ITERATIONS / 10)); round++) {
+        for (let n = 1; n <= query.length; n++) {
+          const result = await type(query.slice(0, n));
+          samples.push(result.ms);
+          first = result.first;
+        }
       }
       results.push({ query, samples, first });
     }
@@ -225,7 +231,7 @@ async function main(): Promise<void> {
   console.log(`  document                         policy-brief (LSP pull)   markdownlint (in-process)   target p95`);
   console.log(`  issue ${(medium.length / 1024).toFixed(0)} KB`.padEnd(35) + fmt(mediumOurs).padEnd(26) + fmt(mediumLint).padEnd(28) + '≤ 5');
   console.log(`  compilation ${(large.length / 1024).toFixed(0)} KB, ${topics} topics`.padEnd(35) + fmt(largeOurs).padEnd(26) + fmt(largeLint).padEnd(28) + '≤ 15');
-  console.log('\nCompletion with a 5,000-title team catalogue, request → response, ms (p50 / p95 / max), target p95 ≤ 5');
+  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, ms (p50 / p95 / max), target p95 ≤ 5');
   for (const { query, samples, first } of await completionLatency()) {
     console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} first: ${first.slice(0, 70)}`);
   }

@@ -10,13 +10,17 @@
 import * as vscode from 'vscode';
 import { looksLikeBrief } from '../../server/core/src/model/recognize';
 import { folderOf, settingsFor } from './settings';
+import type { TeamConfigs } from './teamConfig';
 
 import { IS_BRIEF_CONTEXT_KEY } from './commandIds';
 
 export { IS_BRIEF_CONTEXT_KEY };
 
-/** True when `document` is a Markdown brief this extension handles. */
-export function isBrief(document: vscode.TextDocument): boolean {
+/**
+ * True when `document` is a Markdown brief this extension handles.
+ * @param headingLevel topic heading level of the document's issue schema (default 2)
+ */
+export function isBrief(document: vscode.TextDocument, headingLevel = 2): boolean {
   if (document.languageId !== 'markdown') return false;
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
   const settings = settingsFor(document.uri);
@@ -27,7 +31,7 @@ export function isBrief(document: vscode.TextDocument): boolean {
       if (vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0) return true;
     }
   }
-  return looksLikeBrief(document.getText());
+  return looksLikeBrief(document.getText(), headingLevel);
 }
 
 /** Keeps `policyBrief.isBrief` in step with the active editor; fires when the answer changes. */
@@ -38,8 +42,10 @@ export class BriefContext implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /** @param configs team configurations (the topic heading level counts for detection) */
+  constructor(private readonly configs: TeamConfigs) {
     this.disposables.push(
+      configs.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidOpenTextDocument(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -49,7 +55,8 @@ export class BriefContext implements vscode.Disposable {
         if (e.affectsConfiguration('policyBrief')) this.update();
       }),
     );
-    this.update();
+    // After activation: detection may load the team configuration.
+    this.timer = setTimeout(() => this.update(), 0);
   }
 
   /** Whether the active editor shows a brief (as last computed). */
@@ -65,11 +72,21 @@ export class BriefContext implements vscode.Disposable {
 
   update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    const value = document ? isBrief(document) : false;
+    const value = document ? isBrief(document, this.headingLevel(document)) : false;
     if (value === this.current) return;
     this.current = value;
     void vscode.commands.executeCommand('setContext', IS_BRIEF_CONTEXT_KEY, value);
     this.changed.fire(value);
+  }
+
+  /** The topic heading level of the document's schema, for Markdown documents only (loads the configuration once). */
+  private headingLevel(document: vscode.TextDocument): number | undefined {
+    if (document.languageId !== 'markdown') return undefined;
+    try {
+      return this.configs.forDocument(document.uri).config.schema.issue.topics.headingLevel;
+    } catch {
+      return undefined;
+    }
   }
 
   dispose(): void {

@@ -16,7 +16,7 @@ let server: ServerManager | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const configs = new TeamConfigs();
   server = new ServerManager(context);
-  const briefs = new BriefContext();
+  const briefs = new BriefContext(configs);
   const previews = new PreviewManager(context.extensionUri, configs);
   const statusBar = new BriefStatusBar(briefs, server, configs);
   context.subscriptions.push(configs, server, briefs, previews, statusBar);

@@ -55,6 +55,25 @@ suite('Activation and status', () => {
     assert.match(status.statusBarText, new RegExp(`\\$\\(warning\\) ${warnings}\\b`));
   });
 
+  test('an untitled Markdown buffer that is a brief is checked too', async () => {
+    const source = await vscode.workspace.openTextDocument(workspaceFile('briefs/quickfix.md'));
+    const untitled = await vscode.workspace.openTextDocument({ language: 'markdown', content: source.getText() });
+    await vscode.window.showTextDocument(untitled);
+    assert.equal(untitled.uri.scheme, 'untitled');
+    await waitForDiagnostics(untitled.uri, (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'issuing-body.unknown'), 'issuing-body.unknown in the untitled brief');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('diagnostics clear when the brief is closed and come back when it is reopened', async () => {
+    const uri = workspaceFile('briefs/quickfix.md');
+    await openFile('briefs/quickfix.md');
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitForDiagnostics(uri, (d) => d.length === 0, 'diagnostics to clear after closing');
+    await openFile('briefs/quickfix.md');
+    await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics after reopening');
+  });
+
   test('Show Output and Restart Server work; diagnostics come back after a restart', async () => {
     await vscode.commands.executeCommand('policyBrief.showOutput');
     await vscode.commands.executeCommand('policyBrief.restartServer');

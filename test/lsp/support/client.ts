@@ -65,7 +65,6 @@ export class TestClient {
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => { this.logs.push(params.message); this.notify(); });
     this.connection.onNotification(ShowMessageNotification.type, (params) => { this.logs.push(params.message); this.notify(); });
-    this.connection.onNotification((method: string) => { void method; this.notify(); });
     this.connection.onRequest(ShowMessageRequest.type, () => null);
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => options.settings?.(item.scopeUri) ?? {}));
     this.connection.onRequest(RegistrationRequest.type, (params) => {

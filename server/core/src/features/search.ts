@@ -38,11 +38,16 @@ export function pinyinForms(chinese: string): string[] {
 export class SearchIndex<T> {
   private readonly values: readonly T[];
   private readonly targets: Target[] = [];
+  /** Index of each entry's first target (targets are stored entry by entry); one extra at the end. */
+  private readonly firstTarget: number[] = [];
+  /** The last query and the entries its cheap tiers matched: typing on narrows that set. */
+  private last?: { query: string; entries: number[] };
 
   /** @param keysOf every form of an entry a user may type */
   constructor(values: readonly T[], keysOf: (value: T) => SearchKeys) {
     this.values = values;
     values.forEach((value, entry) => {
+      this.firstTarget.push(this.targets.length);
       const keys = keysOf(value);
       const strings = new Set<string>();
       for (const latin of keys.latin) if (latin) strings.add(latin);
@@ -53,6 +58,7 @@ export class SearchIndex<T> {
       }
       for (const s of strings) this.targets.push({ prepared: fuzzysort.prepare(s), plain: s.toLowerCase(), entry });
     });
+    this.firstTarget.push(this.targets.length);
   }
 
   get size(): number {
@@ -69,19 +75,41 @@ export class SearchIndex<T> {
     if (!q) return this.values.slice(0, limit).map((value) => ({ value, score: 0 }));
     // Pinyin typed with spaces or apostrophes (`gong xin bu`, `xi'an`) matches the joined form.
     const compact = HAN.test(q) ? q : q.replace(/[\s']+/g, '');
+    const words = q.split(/\s+/).filter(Boolean);
     const best = new Map<number, number>();
-    const consider = (search: string) => {
-      for (const result of fuzzysort.go(search, this.targets, { key: 'prepared', threshold: 0.2, limit: Math.max(200, limit * 8) })) {
-        const target = result.obj;
-        let score = result.score;
-        if (target.plain === q || target.plain === compact) score = 2;
-        else if (target.plain.startsWith(q) || target.plain.startsWith(compact)) score = 1.5 + 0.4 * (compact.length / target.plain.length);
-        else if (target.plain.includes(q)) score = Math.max(score, 1.1 + 0.3 * (q.length / target.plain.length));
-        if (score > (best.get(target.entry) ?? -1)) best.set(target.entry, score);
+    const keep = (entry: number, score: number) => {
+      if (score > (best.get(entry) ?? -1)) best.set(entry, score);
+    };
+    // Cheap tiers first (exact, prefix, substring, all words): one pass of string tests. Each
+    // tier only narrows as the query grows, so a query extending the last one scans only the
+    // entries the last one matched.
+    const narrowed = this.last && q.startsWith(this.last.query) ? this.last.entries : undefined;
+    const scan = (target: Target) => {
+      const plain = target.plain;
+      if (plain === q || plain === compact) keep(target.entry, 2);
+      else if (plain.startsWith(q) || plain.startsWith(compact)) keep(target.entry, 1.5 + 0.4 * (compact.length / plain.length));
+      else {
+        const at = plain.indexOf(q);
+        if (at >= 0) keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (at > 0 && !/[\p{L}\p{N}]/u.test(plain[at - 1]) ? 0.1 : 0));
+        else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
       }
     };
-    consider(compact);
-    if (compact !== q) consider(q);
+    if (narrowed) {
+      for (const entry of narrowed) for (let i = this.firstTarget[entry]; i < this.firstTarget[entry + 1]; i++) scan(this.targets[i]);
+    } else {
+      for (const target of this.targets) scan(target);
+    }
+    this.last = { query: q, entries: [...best.keys()] };
+    // Fuzzy matches (fuzzysort) only when the cheap tiers found too few.
+    if (best.size < limit && compact.length > 1) {
+      const consider = (search: string) => {
+        for (const result of fuzzysort.go(search, this.targets, { key: 'prepared', threshold: 0.2, limit: limit * 4 })) {
+          if (!best.has(result.obj.entry)) keep(result.obj.entry, Math.min(result.score, 0.99));
+        }
+      };
+      consider(compact);
+      if (compact !== q) consider(q);
+    }
     return [...best]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)

@@ -106,7 +106,8 @@ function trimmedSpan(text: string, start: number, end: number): Span {
 /** Plain text of a Markdown fragment for word counts: emphasis, links and code marks removed. */
 function plainText(markdown: string): string {
   return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Linear: `[^)]*` rescanned to the end of text for each unclosed `[a](b` (quadratic).
+    .replace(/!?\[((?:[^[\]]|\[[^[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/[*_`~]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -51,7 +51,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 export function normalizeHeadline(text: string): string {
   return text
     .replace(/[*_`]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[((?:[^[\]]|\[[^[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1') // linear on unclosed `[a](b`
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')

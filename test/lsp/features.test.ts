@@ -1,0 +1,91 @@
+/**
+ * The pure parts behind the server's features: the catalogue stub edit (line endings, valid
+ * against the catalogue JSON Schema), settings validation, brief-file globs, pinyin search.
+ */
+import * as assert from 'node:assert/strict';
+import { catalogueStubInsertion, loadCatalogue, SearchIndex, pinyinForms } from '../../server/core/src/index';
+import { readPackageFile, readPackageJson } from '../../server/src/config/packageData';
+import { readSettings } from '../../server/src/lsp/settings';
+import { matchesAny } from '../../server/src/lsp/glob';
+
+function loadTeamBodies(text: string) {
+  return loadCatalogue(
+    {
+      issuingBodies: { path: 'data/issuing-bodies.yaml', text: readPackageFile('data', 'issuing-bodies.yaml') },
+      policyTitles: { path: 'data/policy-titles.yaml', text: readPackageFile('data', 'policy-titles.yaml') },
+      documentTypes: { path: 'data/document-types.yaml', text: readPackageFile('data', 'document-types.yaml') },
+    },
+    {
+      issuingBodies: readPackageJson('schemas', 'issuing-bodies.schema.json'),
+      policyTitles: readPackageJson('schemas', 'policy-titles.schema.json'),
+      documentTypes: readPackageJson('schemas', 'document-types.schema.json'),
+    },
+    { issuingBodies: { path: 'team/issuing-bodies.yaml', text } },
+  );
+}
+
+function apply(existing: string | undefined, name: string): string {
+  const { start, end, newText } = catalogueStubInsertion(name, existing);
+  const text = existing ?? '';
+  return text.slice(0, start) + newText + text.slice(end);
+}
+
+describe('Catalogue stub entries', function () {
+  it('creates a new catalogue that the JSON Schema accepts', () => {
+    const text = apply(undefined, 'XYZB');
+    const loaded = loadTeamBodies(text);
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.catalogue.lookupBody('XYZB')?.body.source[0], 'TODO');
+  });
+
+  it('appends after the last entry, keeping CRLF and the entries there', () => {
+    const existing = ['schemaVersion: 1', 'bodies:', '  - id: ABC', '    name_en: "A Bureau"', '    name_zh: 甲局', '    level: national-bureau', '    status: current', '    source: [https://example.org]', '    confidence: high', '', '# trailing comment', ''].join('\r\n');
+    const text = apply(existing, 'Some Bureau');
+    assert.ok(!/[^\r]\n/.test(text), 'only CRLF line breaks');
+    assert.ok(text.startsWith(existing.slice(0, existing.indexOf('confidence: high') + 'confidence: high'.length)));
+    assert.ok(text.endsWith('\r\n# trailing comment\r\n'));
+    const loaded = loadTeamBodies(text);
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.ok(loaded.catalogue.bodyById('SOME-BUREAU'));
+    assert.ok(loaded.catalogue.bodyById('ABC'));
+  });
+
+  it('replaces an empty flow list and handles a Chinese name', () => {
+    const text = apply('schemaVersion: 1\nbodies: []\n', '某某局');
+    const loaded = loadTeamBodies(text);
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.catalogue.lookupBody('某某局')?.body.id, 'TODO-ID');
+  });
+});
+
+describe('Server settings and globs', function () {
+  it('accepts valid settings and reports invalid ones with the default kept', () => {
+    const good = readSettings({ enable: false, briefFiles: ['a/*.md'], schemaPath: 's.yaml', validate: 'onSave', trace: { server: 'verbose' } });
+    assert.deepEqual(good.problems, []);
+    assert.equal(good.settings.validate, 'onSave');
+    const bad = readSettings({ enable: 'yes', validate: 'always', briefFiles: [1] });
+    assert.equal(bad.problems.length, 3);
+    assert.equal(bad.settings.enable, true);
+    assert.equal(bad.settings.validate, 'onType');
+  });
+
+  it('matches brief globs relative to the folder', () => {
+    assert.ok(matchesAny('briefs/2024/issue-1.md', ['briefs/**/*.md']));
+    assert.ok(matchesAny('issue-1.md', ['briefs/**/*.md', 'issue-*.md']));
+    assert.ok(matchesAny('deep/down/issue-1.md', ['issue-*.md']), 'a pattern without / matches at any depth');
+    assert.ok(!matchesAny('notes/issue-1.md', ['briefs/**/*.md']));
+    assert.ok(matchesAny('a/b.markdown', ['**/*.{md,markdown}']));
+  });
+});
+
+describe('Pinyin search', function () {
+  it('finds Chinese names by syllables, initials, characters and English', () => {
+    assert.deepEqual(pinyinForms('工信部'), ['gongxinbu', 'gxb']);
+    const index = new SearchIndex([{ en: 'Ministry of Industry and Information Technology', zh: '工业和信息化部' }, { en: 'National Development and Reform Commission', zh: '国家发展和改革委员会' }], (v) => ({ latin: [v.en], chinese: [v.zh] }));
+    assert.equal(index.search('gongyehexinxihuabu', 5)[0].value.zh, '工业和信息化部');
+    assert.equal(index.search('gjfzhggwyh', 5)[0].value.zh, '国家发展和改革委员会');
+    assert.equal(index.search('发展', 5)[0].value.zh, '国家发展和改革委员会');
+    assert.equal(index.search('reform comm', 5)[0].value.zh, '国家发展和改革委员会');
+    assert.equal(index.search('gong xin', 5)[0].value.zh, '工业和信息化部', 'spaces between syllables are ignored');
+  });
+});
