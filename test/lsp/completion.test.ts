@@ -53,11 +53,10 @@ describe('LSP completion', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  for (const eol of ['\n', '\r\n']) {
-    const name = eol === '\n' ? 'LF' : 'CRLF';
+  for (const [name, eol, bom] of [['LF', '\n', ''], ['CRLF', '\r\n', ''], ['BOM+CRLF', '\r\n', '\uFEFF']]) {
     for (const query of ['gongxinbu', 'gxb', '工信', '工业和信息化', 'Ministry of Industry and Information', 'miit']) {
       it(`proposes MIIT first for “${query}” and replaces exactly the typed text (${name})`, async () => {
-        const { items, apply } = await completeAt(client, withBodies(`Issuing bodies: ${query}|`, eol));
+        const { items, apply } = await completeAt(client, bom + withBodies(`Issuing bodies: ${query}|`, eol));
         assert.ok(items.length > 0);
         // “gxb” is the initials of both 工信部 (MIIT) and 国新办 (SCIO): both rank on top.
         const top = items.slice(0, query === 'gxb' ? 2 : 1);
@@ -79,6 +78,13 @@ describe('LSP completion', function () {
     const typed = await completeAt(client, withBodies('Issuing bodies: MIIT, fagaiwei|'));
     assert.equal(typed.items[0].label, 'NDRC');
     assert.equal(lineOf(typed.apply(typed.items[0]), 'Issuing bodies:'), 'Issuing bodies: MIIT, NDRC');
+  });
+
+  it('completes in a later topic with exact document positions (Chinese and emoji before it)', async () => {
+    const { items, apply } = await completeAt(client, '\uFEFF' + brief.replace('Issuing bodies: CPCCC, SC', 'Issuing bodies: CPCCC, guowuyuan|').replace(/\n/g, '\r\n'));
+    assert.equal(items[0].label, 'SC', items.slice(0, 5).map((i) => i.label).join(', '));
+    const result = apply(items[0]);
+    assert.equal(result.split('\r\n').filter((l) => l.startsWith('Issuing bodies:'))[1], 'Issuing bodies: CPCCC, SC');
   });
 
   it('never duplicates text after the cursor (cursor inside a name)', async () => {

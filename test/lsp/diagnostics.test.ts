@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient, offsetAt, repoRoot } from './support/client';
 import { lineEndingVariants } from '../support/config';
 
@@ -160,7 +161,8 @@ describe('LSP diagnostics lifecycle (push)', function () {
     await client.diagnostics(uri);
     const before = client.published.length;
     const at = client.text(uri).indexOf('MITT');
-    for (let i = 0; i < 5; i++) await client.edit(uri, at, at + 4, ['MIIT', 'MITT', 'MIIT', 'MITT', 'MIIT'][i]);
+    // Sent in one burst, as fast typing does.
+    await Promise.all(['MIIT', 'MITT', 'MIIT', 'MITT', 'MIIT'].map((name) => client.edit(uri, at, at + 4, name)));
     const last = await client.waitFor(() => client.lastPublished(uri, client.version(uri)), 'the last version');
     const published = client.published.slice(before).filter((p) => p.uri === uri);
     assert.ok(published.length <= 2, `published ${published.length} times for 5 quick edits`);
@@ -184,5 +186,31 @@ describe('LSP pull result ids', function () {
     const changed = await client.pull(uri, (first as { resultId: string }).resultId);
     assert.equal(changed.kind, 'full');
     await client.stop();
+  });
+});
+
+describe('LSP validate on save (push)', function () {
+  it('re-checks only when the document is saved', async () => {
+    const client = new TestClient({ pull: false, settings: (scope) => (scope === 'untitled:on-save' ? { validate: 'onSave' } : {}) });
+    try {
+      await client.initialize([]);
+      const uri = 'untitled:on-save';
+      await client.open(uri, brief);
+      assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'issuing-body.unknown'), 'checked on open');
+      const at = client.text(uri).indexOf('MITT');
+      const version = await client.edit(uri, at, at + 4, 'MIIT');
+      // Another document (validated on type) is edited later: its debounced check runs after this one's would have.
+      const other = 'untitled:on-save-other';
+      await client.open(other, brief);
+      await client.waitFor(() => client.lastPublished(other, 1), 'the other document');
+      const otherVersion = await client.edit(other, 0, 0, '');
+      await client.waitFor(() => client.lastPublished(other, otherVersion), 'the other document after its edit');
+      assert.equal(client.published.filter((p) => p.uri === uri && p.version === version).length, 0, 'no check before saving');
+      await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      const saved = await client.waitFor(() => client.lastPublished(uri, version), 'the check after saving');
+      assert.ok(!saved.diagnostics.some((d) => d.code === 'issuing-body.unknown'));
+    } finally {
+      await client.stop();
+    }
   });
 });

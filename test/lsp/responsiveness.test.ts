@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CompletionRequest, HoverRequest, DocumentSymbolRequest, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, DocumentSymbolRequest, DocumentDiagnosticRequest, CancellationTokenSource, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { TestClient, positionAt } from './support/client';
 
 const brief = fs.readFileSync(path.join(__dirname, 'fixtures', 'brief.md'), 'utf8');
@@ -29,6 +29,23 @@ describe('LSP responsiveness', function () {
       assert.equal(client.lastPublished(heavy), undefined, 'the light document was served before the heavy one was checked');
       const diagnostics = await client.waitFor(() => client.lastPublished(heavy, 1), 'diagnostics of the pathological document', 50000);
       assert.ok(diagnostics.diagnostics.some((d) => d.code === 'issuing-body.unknown'));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('honours $/cancelRequest on a diagnostic pull', async () => {
+    const client = new TestClient({ pull: true });
+    try {
+      await client.initialize([]);
+      const uri = 'untitled:cancel';
+      await client.open(uri, brief);
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, source.token);
+      source.cancel();
+      await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
+      // The server keeps serving the document.
+      assert.ok((await client.diagnostics(uri)).length > 0);
     } finally {
       await client.stop();
     }

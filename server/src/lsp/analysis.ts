@@ -15,7 +15,7 @@ import type { PolicyBriefSettings } from '../protocol';
 import type { ConfigEntry, ConfigStore } from './configStore';
 import type { SettingsCache } from './settings';
 import { matchesAny } from './glob';
-import { ServerParseCache, warmParseCache, type ParseWorker } from './parseWorker';
+import { ServerParseCache, warmParseCache, sectionTexts, WORKER_THRESHOLD, type ParseWorker } from './parseWorker';
 
 /**
  * Above this many UTF-16 code units a document gets the structure checks only (front matter,
@@ -48,9 +48,27 @@ export interface Analysed {
 
 interface DocumentState {
   cache: ServerParseCache;
+  /** Parses of single sections for completion (kept apart: they must not sweep `cache`). */
+  sectionCache: ServerParseCache;
   latest?: Analysed;
   /** Model of the latest parse (for features), by version. */
   model?: { version: number; generation: number; model: BriefModel; lineIndex: LineIndex };
+}
+
+/** The part of a document completion works on (see `Analysis.completionView`). */
+export interface CompletionView {
+  document: TextDocument;
+  context: DocumentContext;
+  /** The text parsed: the cursor's block under its topic heading, or the intro. */
+  text: string;
+  /** The cursor as an offset in `text`. */
+  offset: number;
+  /** Maps an offset in `text` (at or after the cursor's block start) to a document offset. */
+  toDocument: (offset: number) => number;
+  model: BriefModel;
+  lineIndex: LineIndex;
+  /** Topics of the document before this one. */
+  topicsBefore: number;
 }
 
 /** File path of a `file:` URI, else undefined. */
@@ -87,9 +105,20 @@ export class Analysis {
     return best;
   }
 
-  /** Settings, configuration and brief status of an open document. */
+  /** The last context computed per document, reused while version, settings and configuration hold. */
+  private readonly contexts = new Map<string, { version: number; settings: PolicyBriefSettings; entry: ConfigEntry; context: DocumentContext }>();
+
+  /** Settings, configuration and brief status of an open document (cached per version). */
   async context(document: TextDocument): Promise<DocumentContext> {
     const settings = await this.settings.get(document.uri);
+    const cached = this.contexts.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings && this.configs.has(cached.entry)) return cached.context;
+    const context = this.computeContext(document, settings);
+    this.contexts.set(document.uri, { version: document.version, settings, entry: context.entry, context });
+    return context;
+  }
+
+  private computeContext(document: TextDocument, settings: PolicyBriefSettings): DocumentContext {
     const file = uriToPath(document.uri);
     const folder = this.folderOf(file) ?? (file ? undefined : this.folders.map((f) => uriToPath(f.uri)).find(Boolean));
     const entry = this.configs.forDocument(file, folder, { schemaPath: settings.schemaPath ?? undefined, issuingBodiesPath: settings.issuingBodiesPath ?? undefined, policyTitlesPath: settings.policyTitlesPath ?? undefined });
@@ -105,7 +134,7 @@ export class Analysis {
 
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
-    if (!state) this.states.set(uri, (state = { cache: new ServerParseCache() }));
+    if (!state) this.states.set(uri, (state = { cache: new ServerParseCache(), sectionCache: new ServerParseCache() }));
     return state;
   }
 
@@ -189,14 +218,80 @@ export class Analysis {
     return { document: current, context, model, lineIndex };
   }
 
+  /**
+   * What completion parses: not the whole document but the cursor's block (the run of
+   * non-blank lines around it) under its topic heading — a few hundred characters instead of a
+   * whole topic, since remark dominates the cost of a keystroke. The intro section is taken
+   * whole. Returns 'code' when a fenced code block (open or being closed) holds the cursor.
+   * `toDocument` maps view offsets back to document offsets.
+   */
+  async completionView(uri: string, offset: number): Promise<CompletionView | 'code' | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const context = await this.context(document);
+    const current = this.documents.get(uri);
+    if (!context.isBrief || !current) return undefined;
+    const full = current.getText();
+    const texts = sectionTexts(full, context.entry.config.schema.issue.topics.headingLevel);
+    let start = full.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let index = 0;
+    for (; index < texts.length - 1; index++) {
+      if (offset < start + texts[index].length) break;
+      start += texts[index].length;
+    }
+    const section = texts[index];
+    let text = section;
+    let toDocument = (relative: number) => start + relative;
+    let relative = offset - start;
+    if (index > 0) {
+      const lines = new LineIndex(section);
+      const cursorLine = lines.positionAt(relative).line;
+      let fence: string | undefined;
+      for (let line = 0; line <= cursorLine; line++) {
+        const m = /^ {0,3}(`{3,}|~{3,})/.exec(lines.lineText(line));
+        if (!m) continue;
+        if (!fence) fence = m[1];
+        else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = line === cursorLine ? fence : undefined;
+      }
+      if (fence) return 'code';
+      if (cursorLine > 0) {
+        let first = cursorLine;
+        let last = cursorLine;
+        while (first > 1 && lines.lineText(first - 1).trim()) first--;
+        while (last < lines.lineCount - 1 && lines.lineText(last + 1).trim()) last++;
+        const blockStart = lines.lineStarts[first];
+        const blockEnd = lines.lineEnd(last);
+        const heading = lines.lineText(0);
+        const eol = lines.eol;
+        const prefix = `${heading}${eol}${eol}`;
+        text = prefix + section.slice(blockStart, blockEnd);
+        toDocument = (r) => start + blockStart + (r - prefix.length);
+        relative = prefix.length + (relative - blockStart);
+      }
+    }
+    const state = this.state(uri);
+    // A long text (pathological Markdown, say) is parsed in the worker, not on this thread.
+    if (text.length > WORKER_THRESHOLD && !state.sectionCache.has(text)) {
+      try {
+        state.sectionCache.add(text, (await this.worker.parse([text]))[0]);
+      } catch {
+        // Parsed here instead.
+      }
+    }
+    const model = parseBrief(text, context.entry.config.schema, state.sectionCache);
+    return { document: current, context, text, offset: relative, toDocument, model, lineIndex: new LineIndex(text), topicsBefore: Math.max(0, index - 1) };
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.states.delete(uri);
+    this.contexts.delete(uri);
     this.settings.delete(uri);
   }
 
   /** Drops cached results (configuration or settings changed). */
   invalidate(): void {
+    this.contexts.clear();
     for (const state of this.states.values()) {
       state.latest = undefined;
       state.model = undefined;

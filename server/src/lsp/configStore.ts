@@ -78,6 +78,11 @@ export class ConfigStore {
     return resolved;
   }
 
+  /** True while `entry` is in use (not dropped by a reload). */
+  has(entry: ConfigEntry): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+
   /** Every entry in use. */
   all(): ConfigEntry[] {
     return [...this.entries.values()];

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import {
   complete, hover, quickFixes, fixAll, catalogueStubInsertion, documentSymbols, foldingRanges, documentLinks, LineIndex,
-  type CitedTitle, type Finding,
+  type CitedTitle, type Finding, type TextEdit,
 } from '../../core/src/index';
 import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
 import { FIX_ALL_KIND } from '../protocol';
@@ -35,13 +35,27 @@ function cancelled(token: CancellationToken): void {
 /** Registers the feature handlers on `connection`. */
 export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[]): void {
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
-    const found = await analysis.model(params.textDocument.uri);
+    const document = analysis.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const offset = document.offsetAt(params.position);
+    const found = await analysis.completionView(params.textDocument.uri, offset);
     cancelled(token);
+    if (found === 'code') return { isIncomplete: false, items: [] };
     if (!found) return null;
-    const { document, context, model, lineIndex } = found;
-    const offset = lineIndex.offsetAt(params.position.line, params.position.character);
-    const result = complete({ text: document.getText(), model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles() }, offset);
-    return { isIncomplete: result.isIncomplete, items: result.items.map((p) => toCompletionItem(p, abilities.snippets)).filter((i) => i !== undefined) };
+    const { context, text, model, lineIndex, topicsBefore } = found;
+    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore }, found.offset);
+    // View offsets → document positions.
+    const at = (relative: number) => {
+      const offset = found.toDocument(relative);
+      return { ...found.document.positionAt(offset), offset };
+    };
+    const shift = (edit: TextEdit): TextEdit => ({ newText: edit.newText, range: { start: at(edit.range.start.offset), end: at(edit.range.end.offset) } });
+    return {
+      isIncomplete: result.isIncomplete,
+      items: result.items
+        .map((p) => toCompletionItem({ ...p, edit: shift(p.edit), additionalEdits: p.additionalEdits?.map(shift) }, abilities.snippets))
+        .filter((i) => i !== undefined),
+    };
   });
 
   connection.onHover(async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {

@@ -182,8 +182,9 @@ export function assertLineEndingInvariant(text: string, config: CheckConfig, cac
 }
 
 /**
- * (e) Parsing a sequence of versions with one `ParseCache` gives the same model and findings
- * as parsing each version from scratch.
+ * (e) Parsing a sequence of versions with one `ParseCache` gives the same model as parsing each
+ * version from scratch, and the last version gives the same findings. (Rules are pure functions
+ * of the model, so equal models give equal findings; checking findings once keeps this cheap.)
  */
 export function assertIncrementalEqualsFull(versions: readonly string[], config: CheckConfig): void {
   const cache = new ParseCache();
@@ -191,10 +192,11 @@ export function assertIncrementalEqualsFull(versions: readonly string[], config:
     const incremental = parseBrief(text, config.schema, cache);
     const full = parseBrief(text, config.schema);
     assert.deepStrictEqual(incremental, full, message('e', 'parseBrief', 'cached model differs from fresh model', `version ${i}`));
-    const a = checkBrief(text, config, { cache }).findings;
-    const b = checkBrief(text, config).findings;
-    assert.deepStrictEqual(a, b, message('e', 'checkBrief', 'cached findings differ from fresh findings', `version ${i}`));
   });
+  const last = versions[versions.length - 1];
+  const a = checkBrief(last, config, { cache }).findings;
+  const b = checkBrief(last, config).findings;
+  assert.deepStrictEqual(a, b, message('e', 'checkBrief', 'cached findings differ from fresh findings', `version ${versions.length - 1}`));
 }
 
 /** All per-text properties (a)–(d) on one text. */

@@ -30,6 +30,11 @@ export interface CompletionInput {
   catalogue: Catalogue;
   /** Titles cited in other briefs of the workspace (the same array instance while unchanged). */
   workspaceTitles?: readonly CitedTitle[];
+  /**
+   * Topics before `text` when it is one section of a larger document (the server completes on
+   * the cursor's section alone, for speed); numbers the topic skeleton. Default 0.
+   */
+  topicsBefore?: number;
 }
 
 /** Maximum number of proposals returned. */
@@ -370,7 +375,7 @@ function completeLabels(input: CompletionInput, offset: number, lineStart: numbe
     }
   }
   const level = schema.issue.topics.headingLevel;
-  const number = model.topics.filter((t) => t.start < lineStart).length + 1;
+  const number = (input.topicsBefore ?? 0) + model.topics.filter((t) => t.start < lineStart).length + 1;
   const parts = schema.topic.parts.map((p, i) => `**${escapeSnippet(p.label)}:** \${${i + 2}}`);
   const citationLines = schema.topic.citation.fields.map((f) => `${escapeSnippet(f.label)}: `);
   const skeleton = [`${'#'.repeat(level)} ${schema.issue.topics.numbered ? `${number}. ` : ''}\${1:Headline}`, '', ...parts.flatMap((p) => [p, '']), ...citationLines].join(eol) + '$0';

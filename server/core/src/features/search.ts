@@ -34,6 +34,9 @@ export function pinyinForms(chinese: string): string[] {
   return [...new Set([full, initials].filter(Boolean))];
 }
 
+/** Fuzzy matching runs only when fewer entries than this matched exactly, by prefix or substring. */
+const FUZZY_BELOW = 10;
+
 /** A searchable list of entries. */
 export class SearchIndex<T> {
   private readonly values: readonly T[];
@@ -84,11 +87,17 @@ export class SearchIndex<T> {
     // tier only narrows as the query grows, so a query extending the last one scans only the
     // entries the last one matched.
     const narrowed = this.last && q.startsWith(this.last.query) ? this.last.entries : undefined;
+    const short = q.length === 1;
+    const han = HAN.test(q);
     const scan = (target: Target) => {
       const plain = target.plain;
       if (plain === q || plain === compact) keep(target.entry, 2);
       else if (plain.startsWith(q) || plain.startsWith(compact)) keep(target.entry, 1.5 + 0.4 * (compact.length / plain.length));
-      else {
+      else if (short) {
+        // One letter: word starts only (anything contains it); one Han character: anywhere.
+        const at = han ? plain.indexOf(q) : plain.indexOf(` ${q}`);
+        if (at >= 0) keep(target.entry, 1.05);
+      } else {
         const at = plain.indexOf(q);
         if (at >= 0) keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (at > 0 && !/[\p{L}\p{N}]/u.test(plain[at - 1]) ? 0.1 : 0));
         else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
@@ -99,9 +108,11 @@ export class SearchIndex<T> {
     } else {
       for (const target of this.targets) scan(target);
     }
-    this.last = { query: q, entries: [...best.keys()] };
-    // Fuzzy matches (fuzzysort) only when the cheap tiers found too few.
-    if (best.size < limit && compact.length > 1) {
+    // One-letter results are not a superset of longer ones' (word starts only): no narrowing.
+    this.last = short ? undefined : { query: q, entries: [...best.keys()] };
+    // Fuzzy matches (fuzzysort: typos, skipped letters) only when the cheap tiers found almost
+    // nothing: a fuzzy pass over every target costs more than all the cheap tiers together.
+    if (best.size < Math.min(limit, FUZZY_BELOW) && compact.length > 1) {
       const consider = (search: string) => {
         for (const result of fuzzysort.go(search, this.targets, { key: 'prepared', threshold: 0.2, limit: limit * 4 })) {
           if (!best.has(result.obj.entry)) keep(result.obj.entry, Math.min(result.score, 0.99));

@@ -9,7 +9,8 @@ import type { ArticleValue, Span } from './types';
 export const HAN = /[\p{Script=Han}\u3007]/u;
 const OPEN = new Set(['(', '（']);
 const CLOSE = new Set([')', '）']);
-const PLACEHOLDER = /\(\s*\[?\s*(?:link|链接)\s*\]?\s*\)|\[\s*(?:link|链接)\s*\](?!\()/giu;
+// `\[\s*` and `\]\s*` as units: two adjacent `\s*` made long blank runs quadratic.
+const PLACEHOLDER = /\(\s*(?:\[\s*)?(?:link|链接)\s*(?:\]\s*)?\)|\[\s*(?:link|链接)\s*\](?!\()/giu;
 
 /**
  * @param text the whole document

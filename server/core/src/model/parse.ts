@@ -187,8 +187,7 @@ class ModelBuilder {
     const line = linesIn(this.text, heading.start, heading.end)[0];
     const raw = this.text.slice(line.start, line.end);
     const open = /^ {0,3}#{1,6}[ \t]*/.exec(raw)?.[0].length ?? 0;
-    const close = /(?:[ \t]+#+)?[ \t]*$/.exec(raw.slice(open))?.[0].length ?? 0;
-    return trimmedSpan(this.text, line.start + open, line.end - close);
+    return trimmedSpan(this.text, line.start + open, line.start + open + withoutClosingSequence(raw.slice(open)));
   }
 
   readTopic(root: Root, base: number, index: number): Topic {
@@ -311,6 +310,24 @@ class ModelBuilder {
   }
 }
 
+/**
+ * Length of an ATX heading's content without its optional closing sequence (`## Title ##`):
+ * trailing blanks, then `#`s preceded by a blank. A scan, not `/(?:[ \t]+#+)?[ \t]*$/`, which is
+ * quadratic on long blank runs.
+ */
+function withoutClosingSequence(content: string): number {
+  const blank = (i: number) => content[i] === ' ' || content[i] === '\t';
+  let end = content.length;
+  while (end > 0 && blank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && content[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > 0 && blank(hashes - 1)) {
+    end = hashes;
+    while (end > 0 && blank(end - 1)) end--;
+  }
+  return end;
+}
+
 /** Label key for lookups: lower case, single spaces. */
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -329,7 +346,8 @@ function splitBodies(text: string, value: Span): Span[] {
   };
   const splitPiece = (start: number, end: number) => {
     const piece = text.slice(start, end);
-    const joins = [...piece.matchAll(/\s*(?:\band\b|&)\s*/giu)];
+    // No `\s*` around the separators (parts are trimmed anyway): it made long blank runs quadratic.
+    const joins = [...piece.matchAll(/\band\b|&/giu)];
     const parts: [number, number][] = [];
     let last = 0;
     for (const m of joins) {
@@ -342,7 +360,7 @@ function splitBodies(text: string, value: Span): Span[] {
     } else push(start, end);
   };
   let last = value.start;
-  for (const m of value.text.matchAll(/\s*[,，、;；]\s*/gu)) {
+  for (const m of value.text.matchAll(/[,，、;；]/gu)) {
     splitPiece(last, value.start + m.index!);
     last = value.start + m.index! + m[0].length;
   }

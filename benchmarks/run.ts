@@ -1,0 +1,28 @@
+/**
+ * Benchmark entry (`npm run bench`, after the build): runs each benchmark as its own section in
+ * its own Node process — `benchmarks/core.ts`, then `benchmarks/server.ts` when it exists — and
+ * passes command-line arguments through. Exit code: non-zero when a section failed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const sections = [
+  { title: 'Core (parse + check, in-process)', file: path.join(__dirname, 'core.ts') },
+  { title: 'Language server (over the protocol)', file: path.join(__dirname, 'server.ts') },
+];
+
+let failed = 0;
+for (const section of sections) {
+  if (!fs.existsSync(section.file)) {
+    console.log(`\n== ${section.title}: skipped (${path.relative(process.cwd(), section.file)} not found)`);
+    continue;
+  }
+  console.log(`\n== ${section.title} — ${path.relative(process.cwd(), section.file)}\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', section.file, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed++;
+    console.log(`   (section failed: ${run.error?.message ?? `exit code ${run.status ?? run.signal}`})`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
