@@ -1,7 +1,7 @@
 /**
  * The check engine: parse a brief, run every enabled rule, return findings with exact ranges.
  */
-import { parseBrief, type ParseCache } from './model/parse';
+import { parseBrief, shiftOffsets, type ParseCache } from './model/parse';
 import type { BriefModel, Citation, Topic } from './model/types';
 import { LineIndex } from './text/lineIndex';
 import type { Finding, Severity } from './findings';
@@ -62,43 +62,76 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);
-  for (const rule of options.rules ?? allRules) {
-    if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
-    const severity = effectiveSeverity(rule, config.schema);
-    if (severity === 'off') continue;
+  const ruleList = options.rules ?? allRules;
+  const active = ruleList
+    .map((rule) => ({ rule, severity: effectiveSeverity(rule, config.schema) }))
+    .filter((entry): entry is { rule: Rule; severity: Severity } => entry.severity !== 'off');
+  const reports: RuleReport[] = [];
+  /** Runs one rule on a view of the model; a throwing rule becomes an internal.rule-failed report at `failureAt`. */
+  const run = ({ rule, severity }: { rule: Rule; severity: Severity }, view: BriefModel, sink: RuleReport[], failureAt: number) => {
     const context: RuleContext = {
-      model,
+      model: view,
       schema: config.schema,
       catalogue: config.catalogue,
       lineIndex,
       citationDay,
       topicDay,
-      report: (report) => findings.push(toFinding(rule.id, severity, report, lineIndex)),
+      report: (report) => sink.push({ ruleId: rule.id, severity, report }),
     };
     try {
       rule.check(context);
     } catch (error) {
-      findings.push({
+      sink.push({
         ruleId: 'internal.rule-failed',
         severity: 'warning',
-        message: `The rule ${rule.id} failed on this document and was skipped: ${(error as Error)?.message ?? String(error)}`,
-        range: lineIndex.range(0, 0),
-        data: { failedRule: rule.id },
+        report: { start: failureAt, end: failureAt, message: `The rule ${rule.id} failed on this document and was skipped: ${(error as Error)?.message ?? String(error)}`, data: { failedRule: rule.id } },
       });
     }
+  };
+  for (const entry of active.filter((e) => e.rule.scope === 'document')) {
+    if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
+    run(entry, model, reports, 0);
   }
+  // Topic-scoped rules see one topic at a time; with a cache, an unchanged topic reuses its findings.
+  const topicRules = active.filter((e) => e.rule.scope !== 'document');
+  const ruleKey = ruleList === allRules ? '*' : ruleList.map((r) => r.id).join(',');
+  for (const topic of model.topics) {
+    if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
+    const view: BriefModel = { ...model, topics: [topic] };
+    if (!options.cache) {
+      for (const entry of topicRules) run(entry, view, reports, topic.start);
+      continue;
+    }
+    const sectionText = model.sections[topic.index + 1].text;
+    const relative = options.cache.topicFindings(sectionText, `${ruleKey}:${topic.index}`, config, () => {
+      const local: RuleReport[] = [];
+      for (const entry of topicRules) run(entry, view, local, topic.start);
+      return shiftOffsets(local, -topic.start);
+    });
+    for (const { ruleId, severity, report } of relative) findings.push(toFinding(ruleId, severity, report, lineIndex, topic.start));
+  }
+  options.cache?.sweepFindings();
+  for (const { ruleId, severity, report } of reports) findings.push(toFinding(ruleId, severity, report, lineIndex, 0));
   findings.sort(compareFindings);
   return { model, lineIndex, findings, cancelled: false };
 }
 
-function toFinding(ruleId: string, severity: Severity, report: Report, lineIndex: LineIndex): Finding {
-  const finding: Finding = { ruleId, severity, message: report.message, range: lineIndex.range(report.start, report.end) };
-  if (report.related?.length) finding.related = report.related.map((r) => ({ message: r.message, range: lineIndex.range(r.start, r.end) }));
+/** A report of one rule, with the rule's id and effective severity. */
+interface RuleReport {
+  ruleId: string;
+  severity: Severity;
+  report: Report;
+}
+
+/** Converts a report to a finding; `delta` is added to its offsets (section-relative reports). */
+function toFinding(ruleId: string, severity: Severity, report: Report, lineIndex: LineIndex, delta: number): Finding {
+  const finding: Finding = { ruleId, severity, message: report.message, range: lineIndex.range(report.start + delta, report.end + delta) };
+  if (report.related?.length) finding.related = report.related.map((r) => ({ message: r.message, range: lineIndex.range(r.start + delta, r.end + delta) }));
   if (report.fixes?.length) {
     finding.fixes = report.fixes.map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
-      edits: fix.edits.map((edit) => ({ range: lineIndex.range(edit.start, edit.end), newText: edit.newText })),
+      edits: fix.edits.map((edit) => ({ range: lineIndex.range(edit.start + delta, edit.end + delta), newText: edit.newText })),
     }));
   }
   if (report.data) finding.data = report.data;

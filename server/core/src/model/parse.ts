@@ -18,10 +18,21 @@ import type {
 } from './types';
 import type { IssueSchema } from '../schema/types';
 
-/** Caches mdast per section text; pass the same instance across edits of one document. */
+/**
+ * Caches, per section text, the mdast and the topic model (with section-relative offsets), and
+ * per topic the findings of topic-scoped rules (see `checkBrief`). Pass the same instance across
+ * edits of one document: an edit then re-parses and re-checks only the topics it touched.
+ * Entries not used by the latest parse are dropped by `sweep`.
+ */
 export class ParseCache {
   private entries = new Map<string, Root>();
   private previous = new Map<string, Root>();
+  private topics = new Map<string, Map<number, CachedTopic>>();
+  private previousTopics = new Map<string, Map<number, CachedTopic>>();
+  private findings = new Map<string, Map<string, unknown>>();
+  private previousFindings = new Map<string, Map<string, unknown>>();
+  private topicOwner: unknown;
+  private findingsOwner: unknown;
 
   /** The mdast of `sectionText` (positions relative to the section), parsed at most once per generation. */
   get(sectionText: string): Root {
@@ -31,11 +42,90 @@ export class ParseCache {
     return root;
   }
 
+  /**
+   * The topic model of a section at document offset `base`: built once per section text and
+   * index by `build` (section-relative offsets), moved to `base`, and reused as is while `base`
+   * stays the same. `owner` is the schema the models depend on: another owner empties the cache.
+   */
+  topic(sectionText: string, index: number, base: number, owner: unknown, build: () => Topic): Topic {
+    if (this.topicOwner !== owner) {
+      this.topicOwner = owner;
+      this.topics.clear();
+      this.previousTopics.clear();
+    }
+    const byIndex = this.topics.get(sectionText) ?? this.previousTopics.get(sectionText) ?? new Map<number, CachedTopic>();
+    this.topics.set(sectionText, byIndex);
+    let entry = byIndex.get(index);
+    if (!entry) byIndex.set(index, (entry = { relative: build() }));
+    if (entry.shifted?.base !== base) entry.shifted = { base, topic: shiftOffsets(entry.relative, base) };
+    return entry.shifted.topic;
+  }
+
+  /**
+   * Cached findings of topic-scoped rules for a section text and a short `key` (rule set and
+   * topic index); `owner` is the configuration they depend on.
+   */
+  topicFindings<T>(sectionText: string, key: string, owner: unknown, build: () => T): T {
+    if (this.findingsOwner !== owner) {
+      this.findingsOwner = owner;
+      this.findings.clear();
+      this.previousFindings.clear();
+    }
+    const byKey = this.findings.get(sectionText) ?? this.previousFindings.get(sectionText) ?? new Map<string, unknown>();
+    this.findings.set(sectionText, byKey);
+    let value = byKey.get(key) as T | undefined;
+    if (value === undefined) byKey.set(key, (value = build()));
+    return value;
+  }
+
   /** Drops entries not used since the last call (call once per full document parse). */
   sweep(): void {
     this.previous = this.entries;
     this.entries = new Map();
+    this.previousTopics = this.topics;
+    this.topics = new Map();
   }
+
+  /** Drops findings not used since the last call (called once per check). */
+  sweepFindings(): void {
+    this.previousFindings = this.findings;
+    this.findings = new Map();
+  }
+}
+
+/** A cached topic model: section-relative, plus the copy moved to the latest base offset. */
+interface CachedTopic {
+  relative: Topic;
+  shifted?: { base: number; topic: Topic };
+}
+
+/**
+ * A deep copy of `value` with `delta` added to every `start` and `end` of span-like objects
+ * (objects with numeric `start` and `end`). Used to move section-relative models and findings
+ * to document offsets.
+ */
+export function shiftOffsets<T>(value: T, delta: number): T {
+  return delta === 0 ? value : (shiftValue(value, delta) as T);
+}
+
+function shiftValue(item: unknown, delta: number): unknown {
+  if (item === null || typeof item !== 'object') return item;
+  if (Array.isArray(item)) {
+    const copy = new Array(item.length);
+    for (let i = 0; i < item.length; i++) copy[i] = shiftValue(item[i], delta);
+    return copy;
+  }
+  const source = item as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key in source) {
+    const child = source[key];
+    copy[key] = child !== null && typeof child === 'object' ? shiftValue(child, delta) : child;
+  }
+  if (typeof copy.start === 'number' && typeof copy.end === 'number') {
+    copy.start = (copy.start as number) + delta;
+    copy.end = (copy.end as number) + delta;
+  }
+  return copy;
 }
 
 /** Everything `parseBrief` needs from the schema: labels and heading level. */
@@ -55,9 +145,14 @@ export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCach
     const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
     const sectionText = text.slice(start, section.end);
     const root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
-    model.sections.push({ start, end: section.end, root });
+    model.sections.push({ start, end: section.end, text: sectionText, root });
     if (section.kind === 'intro') builder.readIntro(model, root, start);
-    else model.topics.push(builder.readTopic(root, start, model.topics.length));
+    else if (!cache) model.topics.push(builder.readTopic(root, start, model.topics.length));
+    else {
+      // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
+      const index = model.topics.length;
+      model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));
+    }
   }
   cache?.sweep();
   return model;

@@ -29,10 +29,16 @@ export function splitSections(text: string, headingLevel: number): Section[] {
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineNumber = 0;
   let inFrontMatter = false;
+  const lineBreak = /[\r\n]/g;
   while (lineStart <= text.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    const line = text.slice(lineStart, lineEnd);
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    // Only lines starting (after up to three spaces) with #, `, ~ or - can matter: skip the rest cheaply.
+    let first = lineStart;
+    while (first < lineStart + 3 && text.charCodeAt(first) === 32) first++;
+    const code = text.charCodeAt(first);
+    const line = code === 35 || code === 96 || code === 126 || code === 45 ? text.slice(lineStart, lineEnd) : '';
     if (lineNumber === 0 && FRONT_MATTER_FENCE.test(line) && hasFrontMatterCloser(text, lineEnd)) {
       inFrontMatter = true;
     } else if (inFrontMatter) {

@@ -138,5 +138,5 @@ export interface BriefModel {
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
   topics: Topic[];
   /** mdast of each section: the intro and one per topic (positions are document offsets). */
-  sections: { start: number; end: number; root: Root }[];
+  sections: { start: number; end: number; text: string; root: Root }[];
 }

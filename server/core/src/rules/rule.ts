@@ -55,6 +55,12 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Groups for configuration and docs: structure, citation, issuing-body, date, front-matter. */
   tags: string[];
+  /**
+   * `document` for rules that compare topics with each other or with the intro; they see the
+   * whole model. Otherwise the rule sees one topic at a time (`model.topics` has one entry), so
+   * its findings can be cached per topic.
+   */
+  scope?: 'document';
   check(context: RuleContext): void;
 }
 

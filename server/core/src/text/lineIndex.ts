@@ -29,15 +29,8 @@ export class LineIndex {
   /** @param text the whole document text (any line endings, BOM included if present). */
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
+    const lineBreak = /\r\n?|\n/g;
+    for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) starts.push(match.index + match[0].length);
     this.lineStarts = starts;
   }
 

@@ -6,6 +6,7 @@ export const invalidFrontMatter: Rule = {
   description: 'The YAML front matter parses.',
   defaultSeverity: 'error',
   tags: ['front-matter'],
+  scope: 'document',
   check({ model, report }) {
     const frontMatter = model.frontMatter;
     const error = frontMatter?.error;

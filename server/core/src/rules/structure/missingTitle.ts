@@ -6,6 +6,7 @@ export const missingTitle: Rule = {
   description: 'The issue starts with a level-1 title heading.',
   defaultSeverity: 'error',
   tags: ['structure'],
+  scope: 'document',
   check({ model, schema, report }) {
     if (!schema.issue.title.required || model.title) return;
     const at = model.frontMatter?.end ?? (model.text.charCodeAt(0) === 0xfeff ? 1 : 0);

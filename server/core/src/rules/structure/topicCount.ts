@@ -6,6 +6,7 @@ export const topicCount: Rule = {
   description: 'The number of topics is within the limits of the issue schema.',
   defaultSeverity: 'warning',
   tags: ['structure'],
+  scope: 'document',
   check({ model, schema, report }) {
     const { min, max } = schema.issue.topics;
     const count = model.topics.length;

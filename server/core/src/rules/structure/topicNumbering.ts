@@ -6,6 +6,7 @@ export const topicNumbering: Rule = {
   description: 'Topic headings are numbered consecutively from 1.',
   defaultSeverity: 'error',
   tags: ['structure'],
+  scope: 'document',
   check({ model, schema, report }) {
     if (!schema.issue.topics.numbered) return;
     model.topics.forEach((topic, index) => {

@@ -10,6 +10,7 @@ export const topicsList: Rule = {
   description: 'The topics list in the intro matches the topic headlines (count, order, wording).',
   defaultSeverity: 'warning',
   tags: ['structure'],
+  scope: 'document',
   check({ model, schema, report }) {
     const list = model.topicsList;
     if (!list) {
