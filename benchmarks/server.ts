@@ -8,6 +8,8 @@
  *   versus markdownlint (`markdownlint/sync`, default rules) linting the same text in-process;
  * - completion latency (request → response) with a 5,000-title team catalogue generated into a
  *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries.
+ * - hover latency on a normal brief while a pathological one (10,000 unclosed `**`) is being
+ *   re-checked after each edit.
  * Times are milliseconds (p50 / p95 / max). Targets: edits ≤ 5 ms and ≤ 15 ms p95, completion ≤ 5 ms p95.
  */
 import * as fs from 'node:fs';
@@ -19,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DocumentDiagnosticRequest, CompletionRequest,
-  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, type ProtocolConnection, type CompletionList,
+  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, type ProtocolConnection, type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -206,6 +208,35 @@ async function completionLatency(): Promise<{ query: string; samples: number[]; 
   }
 }
 
+/**
+ * Hover on an issuing body of a normal brief, sent right after an edit of a pathological brief
+ * (10,000 unclosed `**` in a comment) whose re-check is requested but not awaited.
+ */
+async function hoverDuringPathologicalCheck(): Promise<{ hover: number[]; pathologicalCheck: number[] }> {
+  const client = new Client();
+  await client.initialize();
+  const pathological = example.replace('**MERICS comment:**', `**MERICS comment:** ${'**a '.repeat(10_000)}`);
+  await client.open('untitled:pathological', pathological);
+  await client.open('untitled:normal', example);
+  await client.diagnostics('untitled:normal');
+  const lines = example.split(/\r?\n/);
+  const line = lines.findIndex((l) => l.startsWith('Issuing bodies: '));
+  const commentLine = pathological.split(/\r?\n/).findIndex((l) => l.startsWith('**MERICS comment:**'));
+  const hover: number[] = [];
+  const pathologicalCheck: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.round(ITERATIONS / 4)); i++) {
+    await client.change('untitled:pathological', commentLine, 20, i % 2, i % 2 ? '' : 'x');
+    const checkStarted = performance.now();
+    const check = client.diagnostics('untitled:pathological').then(() => pathologicalCheck.push(performance.now() - checkStarted));
+    const started = performance.now();
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:normal' }, position: { line, character: 17 } });
+    hover.push(performance.now() - started);
+    await check;
+  }
+  await client.stop();
+  return { hover, pathologicalCheck };
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(serverPath)) throw new Error('Build first: npm run build');
   const medium = mediumIssue();
@@ -227,6 +258,10 @@ async function main(): Promise<void> {
   for (const { query, samples, first } of await completionLatency()) {
     console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} first: ${first.slice(0, 70)}`);
   }
+  const { hover, pathologicalCheck } = await hoverDuringPathologicalCheck();
+  console.log('\nHover on a normal brief while a pathological brief (10,000 unclosed **) is re-checked, ms (p50 / p95 / max), target ≤ 200');
+  console.log(`  hover                            ${fmt(stats(hover))}`);
+  console.log(`  re-check of the pathological one ${fmt(stats(pathologicalCheck))}`);
 }
 
 if (require.main === module) main().catch((error) => {
