@@ -78,6 +78,22 @@ describe('policy-brief check (CLI)', function () {
       assert.match(human, new RegExp(`^ {2}${finding.range.start.line + 1}:4 +error`, 'm'));
     });
 
+    it('places the carets by display width under Chinese text (Han characters take two columns)', () => {
+      const result = run(['check', '--no-color', 'examples/mistakes/traditional-characters.md']);
+      assertNoCrash(result);
+      const frame = result.stdout.split('\n');
+      const finding = frame.findIndex((l) => l.includes("Traditional characters '實體'"));
+      const at = finding + 1;
+      assert.ok(finding >= 0 && frame[at].includes('> 36 |'), result.stdout);
+      const carets = frame[at + 1];
+      // Columns before the carets = display width of the line up to 實體 (each Han character is 2 columns).
+      const line = frame[at];
+      const prefix = line.slice(0, line.indexOf('實體'));
+      const width = [...prefix].reduce((n, ch) => n + (/[\p{Script=Han}（）]/u.test(ch) ? 2 : 1), 0);
+      assert.equal(carets.indexOf('^'), width, `carets misplaced:\n${line}\n${carets}`);
+      assert.match(carets, /\| +\^{4}$/, 'two Han characters are four columns of carets');
+    });
+
     it('omits code frames with --no-code-frame and shows errors only with --quiet', () => {
       const result = run(['check', '--no-color', '--no-code-frame', '--quiet', 'examples/mistakes/unknown-issuing-body.md']);
       assert.doesNotMatch(result.stdout, /\| Issuing bodies/);

@@ -1,5 +1,5 @@
 /** Human-readable CLI output: `path`, then `line:column severity message rule-id` and a code frame. */
-import { codeFrameColumns } from '@babel/code-frame';
+import stringWidth from 'string-width';
 import type { CheckFileResult } from './checkFile';
 import type { Finding } from '../../core/src/index';
 
@@ -33,15 +33,24 @@ export function formatHuman(results: CheckFileResult[], options: { color: boolea
   return out.join('\n');
 }
 
+/**
+ * A one-line code frame: the finding's line and a caret line under its range. Carets are placed
+ * by terminal display width (string-width): Han and full-width characters take two columns, so
+ * the carets stay under the target on lines with Chinese text and emoji.
+ */
 function frame(text: string, finding: Finding, color: boolean): string {
   const { start, end } = finding.range;
-  const location = {
-    start: { line: start.line + 1, column: start.character + 1 },
-    end: end.line === start.line ? { line: end.line + 1, column: Math.max(end.character, start.character + 1) + 1 } : { line: start.line + 1, column: start.character + 2 },
-  };
-  // Code frames are line-based; drop the BOM and normalise CR so lines match LSP lines.
-  const source = text.replace(/^\uFEFF/, start.line === 0 ? '\u200B' : '').replace(/\r\n?/g, '\n');
-  return codeFrameColumns(source, location, { highlightCode: color, linesAbove: 0, linesBelow: 0 });
+  const lineStart = start.offset - start.character;
+  const breakAt = text.slice(lineStart).search(/\r|\n/);
+  const lineText = text.slice(lineStart, breakAt < 0 ? text.length : lineStart + breakAt).replace(/^\uFEFF/, '');
+  const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const before = lineText.slice(0, Math.max(0, start.character - bom));
+  const targetEnd = end.line === start.line ? end.character - bom : lineText.length;
+  const target = lineText.slice(before.length, Math.max(before.length, targetEnd));
+  const number = String(start.line + 1);
+  const carets = '^'.repeat(Math.max(1, stringWidth(target)));
+  const marker = `${' '.repeat(number.length + 2)} | ${' '.repeat(stringWidth(before))}${color ? `\x1b[31m${carets}\x1b[0m` : carets}`;
+  return `> ${number} | ${lineText}\n${marker}`;
 }
 
 function indent(text: string): string {
