@@ -74,6 +74,28 @@ suite('Activation and status', () => {
     await waitForDiagnostics(uri, (d) => d.length > 0, 'diagnostics after reopening');
   });
 
+  test('diagnostics follow a renamed brief and clear for a deleted one (and come back on undo of the rename)', async () => {
+    const source = workspaceFile('briefs/quickfix.md');
+    const copy = workspaceFile('briefs/rename-me.md');
+    const renamed = workspaceFile('briefs/renamed.md');
+    await vscode.workspace.fs.copy(source, copy, { overwrite: true });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+    await waitForDiagnostics(copy, (d) => d.length > 0, 'diagnostics on the copy');
+    const rename = new vscode.WorkspaceEdit();
+    rename.renameFile(copy, renamed, { overwrite: true });
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    await waitForDiagnostics(copy, (d) => d.length === 0, 'diagnostics of the old name to clear');
+    await waitForDiagnostics(renamed, (d) => d.length > 0, 'diagnostics on the new name');
+    const back = new vscode.WorkspaceEdit();
+    back.renameFile(renamed, copy, { overwrite: true });
+    assert.ok(await vscode.workspace.applyEdit(back));
+    await waitForDiagnostics(renamed, (d) => d.length === 0, 'diagnostics of the renamed file to clear after renaming back');
+    await waitForDiagnostics(copy, (d) => d.length > 0, 'diagnostics back on the original name');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(copy);
+    await waitForDiagnostics(copy, (d) => d.length === 0, 'diagnostics to clear after deleting');
+  });
+
   test('Show Output and Restart Server work; diagnostics come back after a restart', async () => {
     await vscode.commands.executeCommand('policyBrief.showOutput');
     await vscode.commands.executeCommand('policyBrief.restartServer');
