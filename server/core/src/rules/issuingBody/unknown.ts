@@ -9,15 +9,19 @@ import { forEachBody } from './forEachBody';
  */
 export function nearestBodies(catalogue: Catalogue, name: string, limit = 3): { name: string; distance: number }[] {
   const wanted = name.toUpperCase();
-  const scored = new Map<string, number>();
+  const scored = new Map<string, { distance: number; current: boolean }>();
   for (const body of catalogue.bodies) {
     for (const candidate of [body.id, ...(body.abbreviations ?? [])]) {
       const d = distance(wanted, candidate.toUpperCase());
       const canonical = catalogue.canonicalName(body);
-      if (d <= Math.max(1, Math.floor(wanted.length / 3)) && (scored.get(canonical) ?? Infinity) > d) scored.set(canonical, d);
+      if (d <= Math.max(1, Math.floor(wanted.length / 3)) && (scored.get(canonical)?.distance ?? Infinity) > d) scored.set(canonical, { distance: d, current: body.status !== 'retired' });
     }
   }
-  return [...scored].map(([n, d]) => ({ name: n, distance: d })).sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, limit);
+  // Closest first; among equally close names, bodies that still exist before retired ones.
+  return [...scored]
+    .sort(([an, a], [bn, b]) => a.distance - b.distance || Number(b.current) - Number(a.current) || an.localeCompare(bn))
+    .slice(0, limit)
+    .map(([name, { distance: d }]) => ({ name, distance: d }));
 }
 
 /** issuing-body.unknown: a name in `Issuing bodies:` is not in the catalogue. */
