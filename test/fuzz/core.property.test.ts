@@ -19,7 +19,7 @@ import { checkCase, versionsOf } from './support/cases';
 import { assertAllProperties, assertIncrementalEqualsFull, FuzzParseCache } from './support/properties';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260429);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const INCREMENTAL_RUNS = Number(process.env.FUZZ_INCREMENTAL_RUNS ?? Math.max(10, Math.round(RUNS / 4)));
 
 describe('core properties under random mutation (fast-check)', function () {

@@ -3,7 +3,8 @@
  * broke; the fuzz case that found it is in the comment.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, checkBrief, preferredFixEdits } from '../../server/core/src/index';
+import { applyEdits, checkBrief, parseBrief, preferredFixEdits } from '../../server/core/src/index';
+import { countWords, normalizeHeadline } from '../../server/core/src/rules/helpers';
 import { defaultConfig } from '../support/config';
 import { assertAllProperties } from './support/properties';
 
@@ -90,6 +91,50 @@ describe('fuzz regressions', () => {
       const [finding] = findingsOf(text, 'citation.title-parentheses');
       const fixed = applyEdits(text, preferredFixEdits([finding])).text;
       assert.ok(fixed.includes('Article: Measures on Data (数据管理办法) ([Link]'), fixed);
+    });
+  });
+
+  // Found by test/fuzz/pathological.test.ts and a scan of every regex literal in the core on
+  // 20,000-character adversarial strings. The rewrites must keep the results; the inputs that
+  // were slow (minutes on 1 MB) are in the pathological suite, without timing asserts.
+  describe('quadratic scans replaced by linear ones keep their results', () => {
+    const schema = () => defaultConfig().config.schema;
+
+    it('countWords (Intl.Segmenter per 1 KB piece): counts across piece boundaries exactly', () => {
+      // V8's segment iterator is quadratic on one long string: a 1 MB paragraph took minutes.
+      assert.equal(countWords('word '.repeat(3000)), 3000);
+      assert.equal(countWords('中文'.repeat(1500)), 3000);
+      assert.equal(countWords(`${'x'.repeat(5000)} end`), 6, 'a 5,000-letter run is cut every 1,024 code units, then one more word');
+      assert.equal(countWords('𠀀'.repeat(2000)), 2000, 'astral Han is never cut inside a surrogate pair');
+    });
+
+    it('heading closing sequence (scan instead of /(?:[ \\t]+#+)?[ \\t]*$/)', () => {
+      const model = parseBrief('# T\n\n## 1. Title ##  \n\n## 2. C# and F#\n\n## 3. A   \t##\n\n## 4. ##\n\n## 5. Gap' + ' '.repeat(100_000) + 'End\n', schema());
+      const headlines = model.topics.map((t) => t.headline.text);
+      assert.deepEqual(headlines.slice(0, 4), ['Title', 'C# and F#', 'A', ''], 'a lone closing sequence is removed, as CommonMark says');
+      assert.ok(headlines[4] === `Gap${' '.repeat(100_000)}End`, 'blanks inside a headline are kept');
+    });
+
+    it('issuing-body separators (no \\s* around , and "and"): same names and spans', () => {
+      const text = briefWith('Article: Measures (管理办法) ([Link](https://example.org))').replace('Issuing bodies: CAC', `Issuing bodies: MIIT and NDRC ,  MEE；Ministry of Ecology and Environment、 CAC${' '.repeat(100_000)}& SAMR`);
+      const bodies = checkBrief(text, defaultConfig().config).model.topics[0].citations[0].issuingBodies!.bodies.map((b) => b.text);
+      assert.deepEqual(bodies, ['MIIT', 'NDRC', 'MEE', 'Ministry of Ecology and Environment', 'CAC', 'SAMR']);
+    });
+
+    it('link placeholder (no two adjacent \\s*): same matches', () => {
+      for (const placeholder of ['(Link)', '( [ link ] )', '([链接])', '[Link]']) {
+        const text = briefWith(`Article: Measures (管理办法) ${placeholder}`);
+        assert.equal(checkBrief(text, defaultConfig().config).model.topics[0].citations[0].article?.parsed.linkPlaceholder?.text, placeholder);
+      }
+      const long = briefWith(`Article: Measures (管理办法) (${' \t'.repeat(50_000)}`);
+      assert.equal(checkBrief(long, defaultConfig().config).model.topics[0].citations[0].article?.parsed.linkPlaceholder, undefined);
+    });
+
+    it('link text in word counts and headlines (no [^)]* rescans): links with one level of nesting still reduce to their text', () => {
+      assert.equal(normalizeHeadline('See [the rules](https://example.org/a_(b)) now'), 'see the rules now');
+      assert.equal(normalizeHeadline('[a](b'.repeat(3)), '[a](b[a](b[a](b');
+      const text = briefWith('Article: Measures (管理办法)').replace('**At a glance:** Lead text.', '**At a glance:** Read [the new rules](https://example.org/x_(y)) today.');
+      assert.equal(checkBrief(text, defaultConfig().config).model.topics[0].parts[0].lead.plain, 'Read the new rules today.');
     });
   });
 });
