@@ -47,7 +47,13 @@ for (const stage of stages) {
   if (code !== 0) {
     process.stdout.write(`\n${stage.name} failed with exit code ${code}\n`);
     exitCode = code;
-    if (!stage.counts) break;
+    if (!stage.counts) {
+      // A failed set-up stage is a failure of its own, and the stages after it do not run.
+      total.failed += 1;
+      const skipped = stages.slice(stages.indexOf(stage) + 1).map((s) => s.name);
+      if (skipped.length) process.stdout.write(`not run: ${skipped.join(', ')}\n`);
+      break;
+    }
   }
 }
 process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);

@@ -68,13 +68,21 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     policyTitlesPath: options.policyTitles as string | undefined,
   };
   for (const file of Object.values(overrides)) if (file && !fs.existsSync(file)) throw new UsageError(`Configuration file not found: ${file}`);
+  const integer = (name: string, value: unknown, min: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} needs a whole number ≥ ${min}, not '${String(value)}'.`);
+    return n;
+  };
+  const maxWarnings = integer('--max-warnings', options.maxWarnings, 0) ?? Infinity;
+  const jobs = integer('--jobs', options.jobs, 1) ?? os.availableParallelism();
   const files = await expandInputs(inputs);
+  if (!files.length) throw new UsageError(`No briefs found in ${inputs.join(', ')} (a folder is searched for Markdown files with a 'policy-brief:' front-matter key or numbered '## 1.' topic headings).`);
   const format = options.format as string;
   const fix = Boolean(options.fix);
   const requests: CheckFileRequest[] = files.map((file) =>
     file === '-' ? { path: (options.stdinFilename as string | undefined) ?? '<stdin>', text: readStdin(), overrides } : { path: file, overrides },
   );
-  const jobs = Number(options.jobs ?? os.availableParallelism());
   const results = await checkAll(requests, format === 'human' || fix, jobs);
 
   // Configuration problems are reported once per configuration file and make the run exit 2.
@@ -91,6 +99,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
       const { text, applied } = applyEdits(result.text, preferredFixEdits(result.findings));
       if (applied.length) {
         fs.writeFileSync(result.path, text, 'utf8');
+        if (format === 'human') process.stderr.write(`Fixed ${applied.length} place(s) in ${result.path}.\n`);
         const after = checkFile({ path: result.path, overrides }, true);
         result.findings = after.findings;
         result.text = after.text;
@@ -110,7 +119,6 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   if (configProblems.size || missing.size) return 2;
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length + (r.error ? 1 : 0), 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  const maxWarnings = options.maxWarnings === undefined ? Infinity : Number(options.maxWarnings);
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
@@ -132,7 +140,7 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   program
     .command('check')
-    .description('Check briefs: files, folders (all *.md inside) or globs; - reads standard input.')
+    .description('Check briefs: files, folders (the Markdown files inside that are briefs) or globs; - reads standard input.')
     .argument('[inputs...]', 'files, folders or globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'sarif']).default('human'))
     .option('--schema <file>', 'issue schema to use instead of the discovered .policy-brief/issue-schema.yaml')

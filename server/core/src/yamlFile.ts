@@ -37,12 +37,21 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
     return { findings, lineIndex };
   }
   for (const error of document.errors) {
-    const [start, end] = error.pos;
+    // The parser reports some errors (an unclosed quote) at the very end of the text; keep them
+    // on the last line that has content, not on the empty line after the final line break.
+    const contentEnd = text.replace(/[\r\n]+$/, '').length;
+    let start = Math.min(error.pos[0], contentEnd);
+    let end = Math.min(Math.max(error.pos[1], start), contentEnd);
+    // Give an empty range one character, on the same line (before the line end if need be).
+    if (end === start) {
+      if (start < contentEnd && !/[\r\n]/.test(text[start])) end = start + 1;
+      else if (start > 0 && !/[\r\n]/.test(text[start - 1])) start -= 1;
+    }
     findings.push({
       ruleId: `${ruleIdPrefix}.invalid-yaml`,
       severity: 'error',
       message: `Invalid YAML: ${error.message.split('\n')[0]}`,
-      range: lineIndex.range(start, Math.max(end, start + 1)),
+      range: lineIndex.range(start, end),
     });
   }
   if (findings.length) return { findings, document, lineIndex };

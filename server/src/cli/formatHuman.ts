@@ -22,6 +22,7 @@ export function formatHuman(results: CheckFileResult[], options: { color: boolea
       const { line, character } = finding.range.start;
       out.push(`  ${`${line + 1}:${character + 1}`.padEnd(8)}${c(finding.severity, finding.severity.padEnd(12))}${finding.message}  ${c('dim', finding.ruleId)}`);
       if (options.codeFrames && result.text !== undefined) out.push(indent(frame(result.text, finding, options.color)));
+      for (const related of finding.related ?? []) out.push(`          ${c('dim', `related: ${related.range.start.line + 1}:${related.range.start.character + 1} ${related.message}`)}`);
     }
     out.push('');
   }

@@ -23,6 +23,14 @@ log()  { printf '[e2e-setup %4ss] %s\n' "$((SECONDS - STEP_START))" "$*"; }
 die()  { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 trap 'rc=$?; printf "[e2e-setup] FAILED (exit %s) at line %s: %s\n" "$rc" "$LINENO" "$BASH_COMMAND" >&2; exit $rc' ERR
 
+# When run from an npm script (npm test), npm exports npm_config_* and npm_package_* variables to
+# this shell. Nested `npm i` calls would inherit them as configuration — among them
+# npm_config_user_agent ("… node/v20 …"), which code-server's postinstall reads to check the Node
+# version. Start the nested installs from a clean npm environment.
+while IFS='=' read -r name _; do
+  case "$name" in npm_config_*|npm_package_*|npm_lifecycle_*|npm_execpath|npm_node_execpath|npm_command) unset "$name" ;; esac
+done < <(env)
+
 MARKER_CONTENT="node=$NODE24_VERSION code-server=$CODE_SERVER_VERSION playwright-core=$PLAYWRIGHT_CORE_VERSION arch=$(uname -m)"
 
 # ---------------------------------------------------------------- 1. apt packages

@@ -61,7 +61,7 @@ export const catalogueMismatch: Rule = {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `The catalogue entry '${known.id}' lists the issuing bodies ${names.join(', ')}.`,
+                message: `This document (${known.title_zh}, catalogue entry '${known.id}') was issued by ${names.join(', ')}; the citation names ${bodies.bodies.map((b) => b.text).join(', ')}.`,
                 fixes: [{ title: `Use ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }] }],
                 data: { titleId: known.id },
               });
