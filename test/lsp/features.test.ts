@@ -3,25 +3,13 @@
  * against the catalogue JSON Schema), settings validation, brief-file globs, pinyin search.
  */
 import * as assert from 'node:assert/strict';
-import { catalogueStubInsertion, loadCatalogue, SearchIndex, pinyinForms } from '../../server/core/src/index';
-import { readPackageFile, readPackageJson } from '../../server/src/config/packageData';
+import { catalogueStubInsertion, SearchIndex, pinyinForms } from '../../server/core/src/index';
+import { loadBundledCatalogue } from '../../server/src/config/projectConfig';
 import { readSettings } from '../../server/src/lsp/settings';
 import { matchesAny } from '../../server/src/lsp/glob';
 
 function loadTeamBodies(text: string) {
-  return loadCatalogue(
-    {
-      issuingBodies: { path: 'data/issuing-bodies.yaml', text: readPackageFile('data', 'issuing-bodies.yaml') },
-      policyTitles: { path: 'data/policy-titles.yaml', text: readPackageFile('data', 'policy-titles.yaml') },
-      documentTypes: { path: 'data/document-types.yaml', text: readPackageFile('data', 'document-types.yaml') },
-    },
-    {
-      issuingBodies: readPackageJson('schemas', 'issuing-bodies.schema.json'),
-      policyTitles: readPackageJson('schemas', 'policy-titles.schema.json'),
-      documentTypes: readPackageJson('schemas', 'document-types.schema.json'),
-    },
-    { issuingBodies: { path: 'team/issuing-bodies.yaml', text } },
-  );
+  return loadBundledCatalogue({ issuingBodies: { path: 'team/issuing-bodies.yaml', text } });
 }
 
 function apply(existing: string | undefined, name: string): string {

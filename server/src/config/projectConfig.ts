@@ -9,8 +9,28 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCatalogue, loadIssueSchema, type CheckConfig, type FileFindings, type SchemaSource } from '../../core/src/index';
+import { loadCatalogue, loadIssueSchema, type CatalogueSource, type CheckConfig, type FileFindings, type LoadedCatalogue, type SchemaSource } from '../../core/src/index';
 import { readPackageFile, readPackageJson } from './packageData';
+
+/**
+ * The bundled catalogues (data/*.yaml, validated by schemas/*.schema.json) with a team's files
+ * merged onto them; problems of the team files are in the result's `files`.
+ */
+export function loadBundledCatalogue(team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource } = {}): LoadedCatalogue {
+  return loadCatalogue(
+    {
+      issuingBodies: { path: 'data/issuing-bodies.yaml', text: readPackageFile('data', 'issuing-bodies.yaml') },
+      policyTitles: { path: 'data/policy-titles.yaml', text: readPackageFile('data', 'policy-titles.yaml') },
+      documentTypes: { path: 'data/document-types.yaml', text: readPackageFile('data', 'document-types.yaml') },
+    },
+    {
+      issuingBodies: readPackageJson('schemas', 'issuing-bodies.schema.json'),
+      policyTitles: readPackageJson('schemas', 'policy-titles.schema.json'),
+      documentTypes: readPackageJson('schemas', 'document-types.schema.json'),
+    },
+    team,
+  );
+}
 
 /** Name of the team configuration folder. */
 export const TEAM_FOLDER = '.policy-brief';
@@ -91,19 +111,7 @@ export function loadConfig(teamFolder: string | undefined, overrides: ConfigOver
       return readIfExists(file);
     },
   );
-  const catalogue = loadCatalogue(
-    {
-      issuingBodies: { path: 'data/issuing-bodies.yaml', text: readPackageFile('data', 'issuing-bodies.yaml') },
-      policyTitles: { path: 'data/policy-titles.yaml', text: readPackageFile('data', 'policy-titles.yaml') },
-      documentTypes: { path: 'data/document-types.yaml', text: readPackageFile('data', 'document-types.yaml') },
-    },
-    {
-      issuingBodies: readPackageJson('schemas', 'issuing-bodies.schema.json'),
-      policyTitles: readPackageJson('schemas', 'policy-titles.schema.json'),
-      documentTypes: readPackageJson('schemas', 'document-types.schema.json'),
-    },
-    { issuingBodies: bodiesSource, policyTitles: titlesSource },
-  );
+  const catalogue = loadBundledCatalogue({ issuingBodies: bodiesSource, policyTitles: titlesSource });
   for (const source of [schemaSource, bodiesSource, titlesSource]) if (source) dependencies.push(source.path);
   if (teamFolder) for (const name of Object.values(TEAM_FILES)) dependencies.push(path.join(teamFolder, name));
   return {
