@@ -138,3 +138,22 @@ describe('fuzz regressions', () => {
     });
   });
 });
+
+describe('front-matter.invalid-yaml: an error range over a line break (long run, --seed 66089)', () => {
+  // Found by scripts/fuzz-long.ts: the YAML parser's error range covered the "\n" of an empty
+  // line in LF but only the "\r" of "\r\n" in CRLF, so LF reported 2:0-3:0 and CRLF 2:0-2:0.
+  const lf = '---\npolicy-brief: china-industries\n\n- a list item where a key was expected\nA plain line\n---\n\n# Title\n';
+  it('gives the same range on LF and CRLF, within one line', () => {
+    const ranges = [lf, lf.replace(/\n/g, '\r\n')].map((text) => {
+      const [finding] = checkBrief(text, defaultConfig().config).findings.filter((f) => f.ruleId === 'front-matter.invalid-yaml');
+      assert.ok(finding, 'the broken front matter is reported');
+      return finding.range;
+    });
+    assert.deepEqual(ranges.map((r) => [r.start.line, r.start.character, r.end.line, r.end.character]), [ranges[0], ranges[0]].map((r) => [r.start.line, r.start.character, r.end.line, r.end.character]));
+    assert.equal(ranges[0].start.line, ranges[0].end.line, 'the range stays on one line');
+  });
+  it('satisfies every property', () => {
+    assertAllProperties(lf, defaultConfig().config);
+    assertAllProperties(lf.replace(/\n/g, '\r\n'), defaultConfig().config);
+  });
+});

@@ -18,6 +18,10 @@ export const invalidFrontMatter: Rule = {
     let end = Math.min(Math.max(error.end, start), yaml.end);
     const text = model.text;
     const isBreak = (i: number) => text[i] === '\n' || text[i] === '\r';
+    // The YAML parser's error range may cover a line break ("\n" in LF, only the "\r" of "\r\n"
+    // in CRLF): end it at the end of its first line so LF and CRLF give the same range.
+    const lineBreak = text.slice(start, end).search(/[\r\n]/);
+    if (lineBreak >= 0) end = start + lineBreak;
     if (end === start) {
       if (end < yaml.end && !isBreak(end)) end += /[\uD800-\uDBFF]/.test(text[end]) ? 2 : 1;
       else if (start > yaml.start && !isBreak(start - 1)) start -= /[\uDC00-\uDFFF]/.test(text[start - 1]) ? 2 : 1;
