@@ -97,7 +97,7 @@ export interface Topic {
   /** The number written in the heading (`## 3. …` → 3); undefined when none. */
   number?: number;
   numberSpan?: Span;
-  /** Headline without the number, e.g. "Going hammer and tongs: …". */
+  /** Headline without the number, e.g. "Beijing sets targets for foundries: …". */
   headline: Span;
   /** The heading line. */
   heading: Span;
