@@ -8,7 +8,8 @@
 import type { LabelMatch } from './types';
 
 /** Escapes a string for use inside a RegExp. */
-function escapeRegExp(value: string): string {
+/** Escapes a string for literal use inside a RegExp. */
+export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

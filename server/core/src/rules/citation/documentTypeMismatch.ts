@@ -1,9 +1,10 @@
 import type { Rule } from '../rule';
+import { escapeRegExp } from '../../model/labels';
 import { toSimplified } from './traditionalCharacters';
 
 /** True when `phrase` occurs in `title` as whole words, ignoring case. */
 export function hasPhrase(title: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = escapeRegExp(phrase).replace(/\s+/g, '\\s+');
   return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'iu').test(title);
 }
 
