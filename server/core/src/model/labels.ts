@@ -7,7 +7,6 @@
  */
 import type { LabelMatch } from './types';
 
-/** Escapes a string for use inside a RegExp. */
 /** Escapes a string for literal use inside a RegExp. */
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
