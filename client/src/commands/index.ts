@@ -18,9 +18,10 @@ export const TestCommands = {
   /** `(uri?: string) → string`: the last sanitized HTML fragment sent to that preview (or the last preview). */
   getPreviewHtml: 'policyBrief.test.getPreviewHtml',
   /**
-   * `({ uri?, waitForWebview?, minVersion?, timeoutMs? }) → { html, version, report? }`: with
-   * `waitForWebview`, resolves once the webview script has reported a render at least as new as
-   * the current one and `minVersion` (or rejects after `timeoutMs`).
+   * `({ uri?, waitForWebview?, minDocumentVersion?, timeoutMs? }) → { html, version, documentVersion?, report? }`:
+   * with `waitForWebview`, resolves once the webview script has reported a render at least as new
+   * as the current one and made from document version `minDocumentVersion` or later (rejects after
+   * `timeoutMs`). `documentVersion` is the `TextDocument.version` the reported render shows.
    */
   getPreviewState: 'policyBrief.test.getPreviewState',
   /** `() → { status, statusBarText, crashRestarts, lastMessage }`. */
@@ -49,25 +50,28 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
   register(TestCommands.getPreviewHtml, (uri?: string) => previews.find(uri ? vscode.Uri.parse(uri) : undefined)?.lastHtml);
-  register(TestCommands.getPreviewState, async (options: { uri?: string; waitForWebview?: boolean; minVersion?: number; timeoutMs?: number } = {}) => {
+  register(TestCommands.getPreviewState, async (options: { uri?: string; waitForWebview?: boolean; minDocumentVersion?: number; timeoutMs?: number } = {}) => {
     const preview = previews.find(options.uri ? vscode.Uri.parse(options.uri) : undefined);
     if (!preview) return undefined;
-    const target = () => Math.max(options.minVersion ?? 0, preview.renderVersion);
-    if (options.waitForWebview && (preview.lastReport?.version ?? -1) < target()) {
+    const shows = (report: WebviewReport | undefined) => report !== undefined
+      && report.version >= preview.renderVersion
+      && (preview.documentVersionOf(report.version) ?? -1) >= (options.minDocumentVersion ?? 0);
+    if (options.waitForWebview && !shows(preview.lastReport)) {
       await new Promise<WebviewReport>((resolve, reject) => {
         const timer = setTimeout(() => {
           listener.dispose();
-          reject(new Error(`webview did not report render ${target()} (last: ${JSON.stringify(preview.lastReport)})`));
+          reject(new Error(`webview did not report a render of document version ${options.minDocumentVersion ?? 0} or later, at render ${preview.renderVersion} (last: ${JSON.stringify(preview.lastReport)})`));
         }, options.timeoutMs ?? 20_000);
         const listener = preview.onDidReport((report) => {
-          if (report.version < target()) return;
+          if (!shows(report)) return;
           clearTimeout(timer);
           listener.dispose();
           resolve(report);
         });
       });
     }
-    return { html: preview.lastHtml, version: preview.renderVersion, report: preview.lastReport };
+    const report = preview.lastReport;
+    return { html: preview.lastHtml, version: preview.renderVersion, documentVersion: report && preview.documentVersionOf(report.version), report };
   });
   const status = () => ({ status: server.status, statusBarText: services.statusBar.text, crashRestarts: server.crashRestarts, lastMessage: server.lastMessage });
   register(TestCommands.getStatus, status);

@@ -40,6 +40,8 @@ export class BriefPreview implements vscode.Disposable {
   private readonly cache = new ParseCache();
   private timer: NodeJS.Timeout | undefined;
   private version = 0;
+  /** Document version (`TextDocument.version`) each recent render version was made from. */
+  private readonly renderedDocumentVersions = new Map<number, number>();
   /** Ignore the editor's next visible-range change up to this time (ms): we caused it. */
   private ignoreEditorScrollUntil = 0;
   private readonly disposed = new vscode.EventEmitter<void>();
@@ -101,6 +103,12 @@ export class BriefPreview implements vscode.Disposable {
   private renderFragment(): string {
     const document = this.document();
     if (!document) return this.lastHtml;
+    this.renderedDocumentVersions.set(this.version, document.version);
+    // Keep only recent renders: a report names one of the last few versions.
+    for (const old of this.renderedDocumentVersions.keys()) {
+      if (old > this.version - 32) break;
+      this.renderedDocumentVersions.delete(old);
+    }
     try {
       const { config } = this.configs.forDocument(document.uri);
       const baseDir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
@@ -167,6 +175,14 @@ export class BriefPreview implements vscode.Disposable {
   /** Current render version (incremented on every render). */
   get renderVersion(): number {
     return this.version;
+  }
+
+  /**
+   * The document version (`TextDocument.version`) that render `renderVersion` was made from, or
+   * `undefined` for a render older than the last 32 or made while the document was closed.
+   */
+  documentVersionOf(renderVersion: number): number | undefined {
+    return this.renderedDocumentVersions.get(renderVersion);
   }
 
   private onMessage(message: FromWebview): void {

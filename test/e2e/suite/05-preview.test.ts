@@ -5,12 +5,15 @@ import { activateExtension, openFile, revert, ruleOf, waitForDiagnostics } from 
 interface PreviewState {
   html: string;
   version: number;
+  documentVersion?: number;
   report?: { version: number; topics: number; markers: number; citations: number };
 }
 
-async function previewState(uri: vscode.Uri, minVersion = 0): Promise<PreviewState> {
+/** The preview's state once the webview shows `document` as it is now (or a later version of it). */
+async function previewState(document: vscode.TextDocument): Promise<PreviewState> {
+  const uri = document.uri;
   const state = await vscode.commands.executeCommand<PreviewState | undefined>('policyBrief.test.getPreviewState', {
-    uri: uri.toString(), waitForWebview: true, minVersion, timeoutMs: 30_000,
+    uri: uri.toString(), waitForWebview: true, minDocumentVersion: document.version, timeoutMs: 30_000,
   });
   assert.ok(state, `no preview open for ${uri.path}`);
   return state;
@@ -28,7 +31,7 @@ suite('Preview', () => {
   test('renders the brief as a newsletter, and the webview script runs under the CSP', async () => {
     const editor = await openFile('briefs/clean.md');
     await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
-    const state = await previewState(editor.document.uri);
+    const state = await previewState(editor.document);
     const { html } = state;
     assert.match(html, /<h1 class="pb-title"[^>]*>Casting plants \+ Service robots<\/h1>/);
     assert.match(html, /<a href="#pb-topic-1" class="pb-topic-link">Casting plants get a 2025 upgrade plan<\/a>/);
@@ -45,10 +48,12 @@ suite('Preview', () => {
   test('updates while typing', async () => {
     const editor = await openFile('briefs/clean.md');
     await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
-    const before = await previewState(editor.document.uri);
+    const before = await previewState(editor.document);
+    assert.doesNotMatch(before.html, /Quickly Double the robot density/);
     const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('- Double the robot density'));
-    await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Quickly '));
-    const after = await previewState(editor.document.uri, before.version + 1);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Quickly ')));
+    const after = await previewState(editor.document);
+    assert.equal(after.documentVersion, editor.document.version);
     assert.match(after.html, /Quickly Double the robot density/);
     await revert(editor);
   });
@@ -57,7 +62,7 @@ suite('Preview', () => {
     const editor = await openFile('briefs/quickfix.md');
     await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'issuing-body.unknown'), 'issuing-body.unknown');
     await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
-    const state = await previewState(editor.document.uri);
+    const state = await previewState(editor.document);
     assert.match(state.html, /<li data-line="18" class="pb-has-finding pb-has-warning"><span class="pb-marker pb-marker-warning"[^>]*title="[^"]*MITT[^"]*"/);
     assert.ok((state.report?.markers ?? 0) >= 1, 'the webview shows at least one marker');
   });
@@ -65,7 +70,7 @@ suite('Preview', () => {
   test('hostile content is sanitized: no script, no handlers, no javascript: links, no remote images', async () => {
     const editor = await openFile('briefs/hostile.md');
     await vscode.commands.executeCommand('policyBrief.showPreview');
-    const { html } = await previewState(editor.document.uri);
+    const { html } = await previewState(editor.document);
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /\bon[a-z]+=/i);
     assert.doesNotMatch(html, /javascript:/i);
