@@ -135,6 +135,6 @@
   const state = vscode.getState();
   if (state && typeof state.line === 'number') scrollToLine(state.line);
   else if (document.body.dataset.line) scrollToLine(Number(document.body.dataset.line));
-  vscode.postMessage({ type: 'ready' });
+  vscode.postMessage({ type: 'ready', version });
   reportRendered();
 })();

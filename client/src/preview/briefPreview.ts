@@ -26,7 +26,7 @@ export interface WebviewReport {
 
 /** Messages from the webview script (`client/media/preview.js`). */
 type FromWebview =
-  | { type: 'ready' }
+  | { type: 'ready'; version: number }
   | ({ type: 'rendered' } & WebviewReport)
   | { type: 'revealLine'; line: number }
   | { type: 'openLine'; line: number }
@@ -40,6 +40,11 @@ export class BriefPreview implements vscode.Disposable {
   private readonly cache = new ParseCache();
   private timer: NodeJS.Timeout | undefined;
   private version = 0;
+  /**
+   * The webview may not show the latest render: a render was skipped while the panel was hidden,
+   * or a message was not delivered. The next `ready` from the webview then triggers a render.
+   */
+  private stale = false;
   /** Document version (`TextDocument.version`) each recent render version was made from. */
   private readonly renderedDocumentVersions = new Map<number, number>();
   /** Ignore the editor's next visible-range change up to this time (ms): we caused it. */
@@ -68,10 +73,6 @@ export class BriefPreview implements vscode.Disposable {
       this.disposed,
       this.reported,
       panel.onDidDispose(() => this.dispose()),
-      // A hidden webview is discarded; when shown again it reloads `webview.html`: make that current.
-      panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible) this.renderPage();
-      }),
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.toString() === uri.toString()) this.scheduleRender();
@@ -156,8 +157,16 @@ export class BriefPreview implements vscode.Disposable {
     });
   }
 
-  /** Re-renders after `RENDER_DEBOUNCE_MS` without further changes. */
+  /**
+   * Re-renders after `RENDER_DEBOUNCE_MS` without further changes. A hidden panel is not rendered:
+   * its webview is discarded (no `retainContextWhenHidden`), and when shown again it reloads the
+   * page and reports `ready`, which renders the current text.
+   */
   scheduleRender(): void {
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -167,9 +176,11 @@ export class BriefPreview implements vscode.Disposable {
 
   /** Re-renders now and sends the fragment to the webview. */
   async update(): Promise<void> {
+    this.stale = false;
     this.version++;
     const html = this.renderFragment();
-    await this.panel.webview.postMessage({ type: 'render', html, version: this.version });
+    const delivered = await this.panel.webview.postMessage({ type: 'render', html, version: this.version });
+    if (!delivered) this.stale = true;
   }
 
   /** Current render version (incremented on every render). */
@@ -187,6 +198,11 @@ export class BriefPreview implements vscode.Disposable {
 
   private onMessage(message: FromWebview): void {
     switch (message.type) {
+      case 'ready':
+        // The page (re)loaded from `webview.html`, which may be older than the last render
+        // (posted while the page was loading, or the panel was hidden and its webview discarded).
+        if (this.stale || message.version < this.version) void this.update();
+        break;
       case 'rendered':
         this.lastReport = { version: message.version, topics: message.topics, markers: message.markers, citations: message.citations };
         this.reported.fire(this.lastReport);

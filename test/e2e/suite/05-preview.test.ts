@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFile, revert, ruleOf, waitForDiagnostics } from './helpers';
+import { activateExtension, openFile, revert, ruleOf, waitForDiagnostics, workspaceFile } from './helpers';
 
 interface PreviewState {
   html: string;
@@ -55,6 +55,22 @@ suite('Preview', () => {
     const after = await previewState(editor.document);
     assert.equal(after.documentVersion, editor.document.version);
     assert.match(after.html, /Quickly Double the robot density/);
+    await revert(editor);
+  });
+
+  test('a preview hidden behind another editor shows the edits made meanwhile when it comes back', async () => {
+    const editor = await openFile('briefs/clean.md');
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    await previewState(editor.document);
+    // Another editor in the preview's column hides the preview (its webview is discarded).
+    const other = await vscode.workspace.openTextDocument(workspaceFile('briefs/hostile.md'));
+    await vscode.window.showTextDocument(other, { viewColumn: vscode.ViewColumn.Two, preview: false, preserveFocus: true });
+    const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('- Double the robot density'));
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Meanwhile ')));
+    await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    const state = await previewState(editor.document);
+    assert.match(state.html, /Meanwhile Double the robot density/);
     await revert(editor);
   });
 
