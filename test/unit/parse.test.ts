@@ -136,6 +136,21 @@ describe('parseBrief', () => {
       }
     });
 
+    it('a YAML warning in the front matter (an unresolved tag) is not written to the process as a warning', async () => {
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+      process.on('warning', onWarning);
+      try {
+        const model = parseBrief('---\nx: !0 a\n---\n# T\n', schema());
+        assert.equal(model.frontMatter?.error, undefined);
+        // Process warnings are emitted on a later tick.
+        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        process.off('warning', onWarning);
+      }
+      assert.deepEqual(warnings, []);
+    });
+
     it('an empty front matter has an empty YAML span', () => {
       const text = '---\n---\n# T';
       const model = parseBrief(text, schema());

@@ -253,7 +253,7 @@ class ModelBuilder {
     const yamlEnd = lines.length > 2 ? lines[lines.length - 2].end : yamlStart;
     const frontMatter: FrontMatter = { yaml: { start: yamlStart, end: yamlEnd, text: this.text.slice(yamlStart, yamlEnd) }, start: whole.start, end: whole.end };
     try {
-      frontMatter.data = parseYaml(frontMatter.yaml.text, { prettyErrors: false });
+      frontMatter.data = parseYaml(frontMatter.yaml.text, { prettyErrors: false, logLevel: 'error' });
     } catch (error) {
       const pos = (error as { pos?: [number, number] }).pos;
       frontMatter.error = {
