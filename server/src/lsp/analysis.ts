@@ -232,7 +232,7 @@ export class Analysis {
     const current = this.documents.get(uri);
     if (!context.isBrief || !current) return undefined;
     const full = current.getText();
-    const texts = sectionTexts(full, context.entry.config.schema.issue.topics.headingLevel);
+    const texts = sectionTexts(full, context.entry.config.schema.issue.topics.headingLevel, this.state(uri).cache);
     let start = full.charCodeAt(0) === 0xfeff ? 1 : 0;
     let index = 0;
     for (; index < texts.length - 1; index++) {

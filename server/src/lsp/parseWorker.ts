@@ -49,9 +49,13 @@ export class ServerParseCache extends ParseCache {
   }
 }
 
-/** The section texts of `text` exactly as `parseBrief` slices them (BOM skipped). */
-export function sectionTexts(text: string, headingLevel: number): string[] {
-  return splitSections(text, headingLevel).map((s) => text.slice(s.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : s.start, s.end));
+/**
+ * The section texts of `text` exactly as `parseBrief` slices them (BOM skipped). With `cache`,
+ * the split is shared with the next `parseBrief` of the same text.
+ */
+export function sectionTexts(text: string, headingLevel: number, cache?: ParseCache): string[] {
+  const sections = cache ? cache.sections(text, headingLevel) : splitSections(text, headingLevel);
+  return sections.map((s) => text.slice(s.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : s.start, s.end));
 }
 
 interface Pending {
@@ -112,7 +116,7 @@ export class ParseWorker {
  * @returns false when `isCancelled` turned true meanwhile
  */
 export async function warmParseCache(worker: ParseWorker, cache: ServerParseCache, text: string, headingLevel: number, isCancelled: () => boolean): Promise<boolean> {
-  const missing = sectionTexts(text, headingLevel).filter((s) => !cache.has(s));
+  const missing = sectionTexts(text, headingLevel, cache).filter((s) => !cache.has(s));
   const size = missing.reduce((n, s) => n + s.length, 0);
   if (size <= WORKER_THRESHOLD) return !isCancelled();
   try {

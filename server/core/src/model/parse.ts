@@ -10,7 +10,8 @@ import type { Root, RootContent, List, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from './markdown';
-import { splitSections } from './sections';
+import { splitSections, type Section } from './sections';
+import { splitBlockChunks, shiftPositions, shiftPoint } from './blocks';
 import { LabelMatcher } from './labels';
 import { parseArticleValue } from './article';
 import type {
@@ -22,6 +23,7 @@ import type { IssueSchema } from '../schema/types';
  * Caches, per section text, the mdast and the topic model (with section-relative offsets), and
  * per topic the findings of topic-scoped rules (see `checkBrief`). Pass the same instance across
  * edits of one document: an edit then re-parses and re-checks only the topics it touched.
+ * Within a changed section, only the changed block chunks (`splitBlockChunks`) are parsed again.
  * Entries not used by the latest parse are dropped by `sweep`.
  */
 export class ParseCache {
@@ -34,12 +36,55 @@ export class ParseCache {
   private topicOwner: unknown;
   private findingsOwner: unknown;
 
-  /** The mdast of `sectionText` (positions relative to the section), parsed at most once per generation. */
+  private lastSplit: { text: string; headingLevel: number; sections: readonly Section[] } | undefined;
+  private chunks = new Map<string, CachedChunk>();
+  private previousChunks = new Map<string, CachedChunk>();
+
+  /**
+   * The mdast of `sectionText` (positions relative to the section), parsed at most once per
+   * generation. A new section text is assembled from its block chunks, of which only those not
+   * seen in the last two generations are parsed. The returned tree is shared: do not modify it.
+   */
   get(sectionText: string): Root {
     let root = this.entries.get(sectionText) ?? this.previous.get(sectionText);
-    if (!root) root = parseMarkdown(sectionText);
+    if (!root) root = this.parseByChunks(sectionText);
     this.entries.set(sectionText, root);
     return root;
+  }
+
+  /** `splitSections(text, headingLevel)`, remembered for the last text (the server splits each version twice). */
+  sections(text: string, headingLevel: number): readonly Section[] {
+    const last = this.lastSplit;
+    if (last && last.headingLevel === headingLevel && last.text === text) return last.sections;
+    const sections = splitSections(text, headingLevel);
+    this.lastSplit = { text, headingLevel, sections };
+    return sections;
+  }
+
+  /** Parses `sectionText` chunk by chunk, reusing cached chunks (equal to `parseMarkdown(sectionText)`). */
+  private parseByChunks(sectionText: string): Root {
+    const chunks = splitBlockChunks(sectionText);
+    if (chunks.length === 1) return parseMarkdown(sectionText);
+    const children: RootContent[] = [];
+    let last: CachedChunk | undefined;
+    chunks.forEach(({ start, line }, i) => {
+      const text = sectionText.slice(start, i + 1 < chunks.length ? chunks[i + 1].start : sectionText.length);
+      let entry = this.chunks.get(text) ?? this.previousChunks.get(text);
+      if (!entry) entry = { root: parseMarkdown(text) };
+      this.chunks.set(text, entry);
+      if (start === 0) {
+        children.push(...entry.root.children);
+      } else {
+        if (entry.shifted?.start !== start || entry.shifted.line !== line) {
+          entry.shifted = { start, line, children: shiftPositions(entry.root.children, start, line) };
+        }
+        children.push(...entry.shifted.children);
+      }
+      last = entry;
+    });
+    const { start, line } = chunks[chunks.length - 1];
+    const end = last!.root.position!.end;
+    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: shiftPoint(end, start, line) } };
   }
 
   /**
@@ -82,6 +127,8 @@ export class ParseCache {
   sweep(): void {
     this.previous = this.entries;
     this.entries = new Map();
+    this.previousChunks = this.chunks;
+    this.chunks = new Map();
     this.previousTopics = this.topics;
     this.topics = new Map();
   }
@@ -91,6 +138,12 @@ export class ParseCache {
     this.previousFindings = this.findings;
     this.findings = new Map();
   }
+}
+
+/** A cached block chunk: its mdast (chunk-relative), plus its children moved to where the chunk last was. */
+interface CachedChunk {
+  root: Root;
+  shifted?: { start: number; line: number; children: RootContent[] };
 }
 
 /** A cached topic model: section-relative, plus the copy moved to the latest base offset. */
@@ -140,7 +193,8 @@ export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
 export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCache): BriefModel {
   const builder = new ModelBuilder(text, schema);
   const model: BriefModel = { text, topics: [], sections: [] };
-  for (const section of splitSections(text, schema.issue.topics.headingLevel)) {
+  const headingLevel = schema.issue.topics.headingLevel;
+  for (const section of cache ? cache.sections(text, headingLevel) : splitSections(text, headingLevel)) {
     // A BOM is not part of the Markdown: parse after it and shift offsets by one.
     const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
     const sectionText = text.slice(start, section.end);

@@ -1,0 +1,115 @@
+/**
+ * Splits a section's Markdown into block chunks that remark parses independently to the same
+ * mdast as the whole section, so that an edit re-parses only the chunk it touched (see
+ * `ParseCache.get`). Without parsing: a chunk boundary is a line that starts a new top-level
+ * block whatever came before it, and the split is skipped entirely where that cannot be decided
+ * line by line.
+ *
+ * A line starts a chunk when all of these hold:
+ * - the line before it is blank (empty or blanks only), and the line itself is not;
+ * - it starts in column 1 with no blank: a line after a blank line that is not indented closes
+ *   every container (list item, block quote), so nothing but a top-level fenced code block or
+ *   HTML block can continue across it;
+ * - it does not start with `-`, `+`, `*` followed by a blank or the line end, or `1.`/`1)`
+ *   (a list item would continue the list before it as a loose list), nor with `-` at all
+ *   (`---` could open front matter at the start of a chunk);
+ * - it is not inside a fenced code block (which may hold blank lines); fences are tracked on
+ *   lines that start in column 1, which are always top-level fences.
+ * A section is not split at all when it may hold something the line rules cannot follow: a line
+ * starting with `<` after at most three spaces (an HTML block, which may hold blank lines or
+ * fence-like lines), a fence-like line indented one to three spaces (it may be a fence inside a
+ * list item, which the tracking above would misread), a link reference or footnote definition
+ * (`]:`, which blocks elsewhere refer to), or front matter (the text starts with `---`).
+ *
+ * `test/unit/blocks.test.ts` and fuzz property (e) (a cached model, mdast included, equals a
+ * fresh one) check that the chunked parse equals the whole parse.
+ */
+import type { Point, Position } from 'unist';
+
+/** A chunk of a section: it starts at UTF-16 offset `start` of the section, at 0-based line `line`. */
+export interface BlockChunk {
+  start: number;
+  line: number;
+}
+
+const UNSPLITTABLE = /^ {0,3}<|^ {1,3}(?:`{3,}|~{3,})|\]:/m;
+const FRONT_MATTER_START = /^\uFEFF?---/;
+const LIST_ITEM_OR_DASH = /^(?:-|[+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+const FENCE = /^(`{3,}|~{3,})/;
+const BLANK = /^[ \t]*$/;
+
+/**
+ * @param text a section's text (any line endings: `\r\n`, `\r`, `\n`)
+ * @returns the chunks in order; the first starts at 0. A single chunk when the text cannot be
+ *   split safely or has only one top-level block run.
+ */
+export function splitBlockChunks(text: string): BlockChunk[] {
+  const chunks: BlockChunk[] = [{ start: 0, line: 0 }];
+  if (UNSPLITTABLE.test(text) || FRONT_MATTER_START.test(text)) return chunks;
+  let fence: string | undefined;
+  let previousBlank = false;
+  let lineStart = 0;
+  let lineNumber = 0;
+  const lineBreak = /\r\n|\r|\n/g;
+  while (lineStart <= text.length) {
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const blank = BLANK.test(line);
+    if (fence) {
+      const match = FENCE.exec(line);
+      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
+    } else {
+      const first = line.charCodeAt(0);
+      if (previousBlank && !blank && first !== 32 && first !== 9 && !LIST_ITEM_OR_DASH.test(line)) {
+        chunks.push({ start: lineStart, line: lineNumber });
+      }
+      const match = FENCE.exec(line);
+      // A backtick fence's info string has no backtick (else the line is a paragraph).
+      if (match && !(match[1][0] === '`' && line.slice(match[0].length).includes('`'))) fence = match[1];
+    }
+    previousBlank = blank;
+    if (!found) break;
+    lineStart = lineEnd + found[0].length;
+    lineNumber++;
+  }
+  return chunks;
+}
+
+/**
+ * A deep copy of an mdast (sub)tree with every `position` moved by `offset` UTF-16 code units and
+ * `lines` lines (columns are kept: a chunk starts at the start of a line). The input is not
+ * modified.
+ */
+export function shiftPositions<T>(node: T, offset: number, lines: number): T {
+  return copyShifted(node, offset, lines) as T;
+}
+
+function copyShifted(item: unknown, offset: number, lines: number): unknown {
+  if (item === null || typeof item !== 'object') return item;
+  if (Array.isArray(item)) {
+    const copy = new Array(item.length);
+    for (let i = 0; i < item.length; i++) copy[i] = copyShifted(item[i], offset, lines);
+    return copy;
+  }
+  const source = item as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key in source) {
+    const child = source[key];
+    if (key === 'position' && child && typeof child === 'object') {
+      const position = child as Position;
+      copy[key] = { ...position, start: shiftPoint(position.start, offset, lines), end: shiftPoint(position.end, offset, lines) };
+    } else {
+      copy[key] = child !== null && typeof child === 'object' ? copyShifted(child, offset, lines) : child;
+    }
+  }
+  return copy;
+}
+
+/** A unist point moved by `offset` code units and `lines` lines. */
+export function shiftPoint(point: Point, offset: number, lines: number): Point {
+  const moved = { ...point, line: point.line + lines };
+  if (point.offset !== undefined) moved.offset = point.offset + offset;
+  return moved;
+}
