@@ -45,9 +45,17 @@ export class SearchIndex<T> {
   private readonly firstTarget: number[] = [];
   /** The last query and the entries its cheap tiers matched: typing on narrows that set. */
   private last?: { query: string; entries: number[] };
+  /** For each two-code-unit substring of the targets' lower-cased text, the targets holding it (built on first use). */
+  private bigrams?: Map<string, number[]>;
+  /** Results of one-character queries (a full scan each), by character. */
+  private readonly oneCharacter = new Map<string, { value: T; score: number }[]>();
 
-  /** @param keysOf every form of an entry a user may type */
-  constructor(values: readonly T[], keysOf: (value: T) => SearchKeys) {
+  /**
+   * @param keysOf every form of an entry a user may type
+   * @param options `candidateIndex: false` scans every target for each query instead of only
+   *   those sharing a two-character substring with it (same results, slower; for comparisons)
+   */
+  constructor(values: readonly T[], keysOf: (value: T) => SearchKeys, private readonly options: { candidateIndex?: boolean } = {}) {
     this.values = values;
     values.forEach((value, entry) => {
       this.firstTarget.push(this.targets.length);
@@ -76,6 +84,49 @@ export class SearchIndex<T> {
   search(query: string, limit: number): { value: T; score: number }[] {
     const q = query.trim().toLowerCase();
     if (!q) return this.values.slice(0, limit).map((value) => ({ value, score: 0 }));
+    if (q.length === 1) {
+      const key = `${q}\u0000${limit}`;
+      let results = this.oneCharacter.get(key);
+      if (!results) this.oneCharacter.set(key, (results = this.searchUncached(q, limit)));
+      this.last = undefined;
+      return results;
+    }
+    return this.searchUncached(q, limit);
+  }
+
+  /**
+   * The targets that can match a query of two or more code units in a cheap tier: those holding
+   * the first two code units of the query, of its compact form, and of its first word that has
+   * two (a target matching a tier contains one of these). Undefined (scan everything) when the
+   * compact form is shorter than two or several words are all one character long.
+   */
+  private candidates(q: string, compact: string, words: readonly string[]): number[][] | undefined {
+    if (this.options.candidateIndex === false) return undefined;
+    const word = words.find((w) => w.length > 1);
+    if ((!word && words.length > 1) || compact.length < 2) return undefined;
+    this.bigrams ??= this.buildBigrams();
+    const keys = new Set([q.slice(0, 2), compact.slice(0, 2), (word ?? q).slice(0, 2)].filter((k) => k.length === 2));
+    return [...keys].map((k) => this.bigrams!.get(k) ?? []);
+  }
+
+  private buildBigrams(): Map<string, number[]> {
+    const bigrams = new Map<string, number[]>();
+    this.targets.forEach((target, i) => {
+      const seen = new Set<string>();
+      for (let at = 0; at + 1 < target.plain.length; at++) {
+        const key = target.plain.slice(at, at + 2);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = bigrams.get(key);
+        if (list) list.push(i);
+        else bigrams.set(key, [i]);
+      }
+    });
+    return bigrams;
+  }
+
+  /** `search` for a trimmed, lower-cased, non-empty query. */
+  private searchUncached(q: string, limit: number): { value: T; score: number }[] {
     // Pinyin typed with spaces or apostrophes (`gong xin bu`, `xi'an`) matches the joined form.
     const compact = HAN.test(q) ? q : q.replace(/[\s']+/g, '');
     const words = q.split(/\s+/).filter(Boolean);
@@ -103,8 +154,12 @@ export class SearchIndex<T> {
         else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
       }
     };
+    const candidates = narrowed || short ? undefined : this.candidates(q, compact, words);
     if (narrowed) {
       for (const entry of narrowed) for (let i = this.firstTarget[entry]; i < this.firstTarget[entry + 1]; i++) scan(this.targets[i]);
+    } else if (candidates) {
+      // A target in two lists is scanned twice; `keep` keeps its best score.
+      for (const list of candidates) for (const i of list) scan(this.targets[i]);
     } else {
       for (const target of this.targets) scan(target);
     }

@@ -1,0 +1,267 @@
+/**
+ * Language-server benchmark, over the real protocol (run after `npm run build`):
+ *   npx tsx benchmarks/server.ts [--iterations 40]
+ *
+ * Reports, side by side:
+ * - time from a one-character edit (didChange) to fresh diagnostics (pull response) on a
+ *   ~15 KB issue and on a ~140 KB / 80-topic compilation generated from the example brief,
+ *   versus markdownlint (`markdownlint/sync`, default rules) linting the same text in-process;
+ * - completion latency (request → response) with a 5,000-title team catalogue generated into a
+ *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries.
+ * - hover latency on a normal brief while a pathological one (10,000 unclosed `**`) is being
+ *   re-checked after each edit.
+ * Times are milliseconds (p50 / p95 / max). Targets: edits ≤ 5 ms and ≤ 15 ms p95, completion ≤ 5 ms p95.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DocumentDiagnosticRequest, CompletionRequest,
+  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, type ProtocolConnection, type CompletionList,
+} from 'vscode-languageserver-protocol/node';
+
+const repoRoot = path.resolve(__dirname, '..');
+const serverPath = path.join(repoRoot, 'dist', 'server', 'server.js');
+const iterationsArg = process.argv.indexOf('--iterations');
+const ITERATIONS = iterationsArg > 0 ? Number(process.argv[iterationsArg + 1]) : 40;
+const example = fs.readFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), 'utf8');
+
+/** Percentiles of a list of durations (ms). */
+function stats(samples: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+const fmt = (s: { p50: number; p95: number; max: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`;
+
+/** The ~15 KB issue: the example plus a sixth topic copied from its first. */
+function mediumIssue(): string {
+  const firstTopic = example.slice(example.indexOf('## 1.'), example.indexOf('## 2.'));
+  let text = example;
+  for (let n = 6; text.length < 15_000; n++) text += `\n${firstTopic.replace('## 1.', `## ${n}.`)}`;
+  return text;
+}
+
+/** The ~140 KB compilation: 80 topics cycling through the example's five (comments shortened to fit). */
+function largeCompilation(): string {
+  const intro = example.slice(0, example.indexOf('## 1.'));
+  const topics = example.slice(example.indexOf('## 1.')).split(/(?=^## \d+\. )/m);
+  // Drop the second paragraph of each comment (80 full topics would be ~175 KB).
+  const short = topics.map((t) => t.replace(/(\*\*MERICS comment:\*\*[^\n]*\n)\n[^\n*][^\n]*\n/, '$1'));
+  const out: string[] = [intro];
+  for (let i = 0; i < 80; i++) out.push(short[i % short.length].replace(/^## \d+\./, `## ${i + 1}.`).replace(/\s*$/, '\n\n'));
+  return out.join('');
+}
+
+class Client {
+  readonly connection: ProtocolConnection;
+  private readonly child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  private versions = new Map<string, number>();
+
+  constructor() {
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.listen();
+  }
+
+  async initialize(folder?: string): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder ? pathToFileURL(folder).href : null,
+      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
+      capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  }
+
+  async change(uri: string, line: number, character: number, deleteCount: number, text: string): Promise<void> {
+    const version = this.versions.get(uri)! + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + deleteCount } }, text }],
+    });
+  }
+
+  async diagnostics(uri: string): Promise<number> {
+    const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return report.kind === 'full' ? report.items.length : -1;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    this.connection.dispose();
+  }
+}
+
+/** Edit → fresh diagnostics, `ITERATIONS` times (insert then delete one character in a comment). */
+async function editLatency(client: Client, uri: string, text: string): Promise<number[]> {
+  await client.open(uri, text);
+  await client.diagnostics(uri);
+  const lines = text.split(/\r?\n/);
+  const commentLines = lines.map((l, i) => (l.startsWith('**MERICS comment:**') ? i : -1)).filter((i) => i >= 0);
+  const line = commentLines[Math.floor(commentLines.length / 2)];
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS + 5; i++) {
+    const started = performance.now();
+    if (i % 2 === 0) await client.change(uri, line, 25, 0, 'x');
+    else await client.change(uri, line, 25, 1, '');
+    await client.diagnostics(uri);
+    if (i >= 5) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+async function markdownlintLatency(text: string): Promise<number[]> {
+  const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS + 5; i++) {
+    const edited = i % 2 ? text : text.replace('**MERICS comment:** ', '**MERICS comment:** x');
+    const started = performance.now();
+    lint({ strings: { doc: edited } });
+    if (i >= 5) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** A team policy-titles.yaml with `count` generated titles (valid against the JSON Schema). */
+export function generateTitles(count: number): string {
+  const zhSubjects = ['数据', '人工智能', '机器人', '新能源汽车', '集成电路', '生物医药', '碳达峰', '工业互联网', '网络安全', '跨境电商', '氢能', '北斗', '稀土', '智能制造', '绿色建筑'];
+  const enSubjects = ['Data', 'Artificial Intelligence', 'Robots', 'New Energy Vehicles', 'Integrated Circuits', 'Biomedicine', 'Carbon Peaking', 'Industrial Internet', 'Cybersecurity', 'Cross-border E-commerce', 'Hydrogen Energy', 'BeiDou', 'Rare Earths', 'Smart Manufacturing', 'Green Buildings'];
+  const zhActs = ['促进', '规范', '加快', '推动', '加强', '支持', '完善', '深化'];
+  const enActs = ['Promoting', 'Regulating', 'Accelerating', 'Advancing', 'Strengthening', 'Supporting', 'Improving', 'Deepening'];
+  const zhTypes = ['指导意见', '管理办法', '实施方案', '行动计划', '若干措施', '暂行规定'];
+  const enTypes = ['Guiding Opinions on', 'Administrative Measures for', 'Implementation Plan for', 'Action Plan for', 'Several Measures for', 'Interim Provisions on'];
+  const lines = ['schemaVersion: 1', 'titles:'];
+  for (let i = 0; i < count; i++) {
+    const s = i % zhSubjects.length;
+    const a = Math.floor(i / zhSubjects.length) % zhActs.length;
+    const t = Math.floor(i / (zhSubjects.length * zhActs.length)) % zhTypes.length;
+    const n = Math.floor(i / (zhSubjects.length * zhActs.length * zhTypes.length));
+    lines.push(
+      `  - id: bench-title-${i}`,
+      `    title_zh: 关于${zhActs[a]}${zhSubjects[s]}发展的${zhTypes[t]}第${n + 1}号`,
+      `    title_en: "${enTypes[t]} ${enActs[a]} the Development of ${enSubjects[s]} No. ${n + 1}"`,
+      '    issuing_bodies: [MIIT]',
+      '    doc_type: {zh: 办法, en: Measures}',
+      `    date: "20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}"`,
+      '    source: ["https://example.org/benchmark"]',
+      '    confidence: low',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function completionLatency(): Promise<{ query: string; samples: number[]; first: string }[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
+  fs.mkdirSync(path.join(folder, '.git'));
+  fs.mkdirSync(path.join(folder, '.policy-brief'));
+  fs.writeFileSync(path.join(folder, '.policy-brief', 'policy-titles.yaml'), generateTitles(5000));
+  const client = new Client();
+  try {
+    await client.initialize(folder);
+    const file = path.join(folder, 'issue.md');
+    const uri = pathToFileURL(file).href;
+    const text = example.replace(/Article: Guiding Opinions[^\n]*/, 'Article: ');
+    fs.writeFileSync(file, text);
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const line = text.split('\n').findIndex((l) => l === 'Article: ');
+    const results: { query: string; samples: number[]; first: string }[] = [];
+    let current = '';
+    const type = async (next: string) => {
+      await client.change(uri, line, 9, current.length, next);
+      current = next;
+      const started = performance.now();
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + next.length } })) as CompletionList;
+      return { ms: performance.now() - started, first: list?.items[0]?.label ?? '(none)' };
+    };
+    await type('warm');
+    // Each query is typed character by character, as an author would; every keystroke asks.
+    for (const query of ['hydrogen energy', '氢能发展', 'qingneng', 'rgzn', 'gxb', 'robots smart']) {
+      const samples: number[] = [];
+      let first = '';
+      for (let round = 0; round < Math.max(1, Math.round(ITERATIONS / 10)); round++) {
+        for (let n = 1; n <= query.length; n++) {
+          const result = await type(query.slice(0, n));
+          samples.push(result.ms); if (process.env.PB_DETAIL) console.log(JSON.stringify(query.slice(0, n)), result.ms.toFixed(1));
+          first = result.first;
+        }
+      }
+      results.push({ query, samples, first });
+    }
+    return results;
+  } finally {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Hover on an issuing body of a normal brief, sent right after an edit of a pathological brief
+ * (10,000 unclosed `**` in a comment) whose re-check is requested but not awaited.
+ */
+async function hoverDuringPathologicalCheck(): Promise<{ hover: number[]; pathologicalCheck: number[] }> {
+  const client = new Client();
+  await client.initialize();
+  const pathological = example.replace('**MERICS comment:**', `**MERICS comment:** ${'**a '.repeat(10_000)}`);
+  await client.open('untitled:pathological', pathological);
+  await client.open('untitled:normal', example);
+  await client.diagnostics('untitled:normal');
+  const lines = example.split(/\r?\n/);
+  const line = lines.findIndex((l) => l.startsWith('Issuing bodies: '));
+  const commentLine = pathological.split(/\r?\n/).findIndex((l) => l.startsWith('**MERICS comment:**'));
+  const hover: number[] = [];
+  const pathologicalCheck: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.round(ITERATIONS / 4)); i++) {
+    await client.change('untitled:pathological', commentLine, 20, i % 2, i % 2 ? '' : 'x');
+    const checkStarted = performance.now();
+    const check = client.diagnostics('untitled:pathological').then(() => pathologicalCheck.push(performance.now() - checkStarted));
+    const started = performance.now();
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:normal' }, position: { line, character: 17 } });
+    hover.push(performance.now() - started);
+    await check;
+  }
+  await client.stop();
+  return { hover, pathologicalCheck };
+}
+
+async function mainOrig(): Promise<void> {
+  if (!fs.existsSync(serverPath)) throw new Error('Build first: npm run build');
+  const medium = mediumIssue();
+  const large = largeCompilation();
+  const topics = (large.match(/^## \d+\./gm) ?? []).length;
+  console.log(`Policy Brief language server benchmark (${ITERATIONS} iterations, Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})\n`);
+  const client = new Client();
+  await client.initialize();
+  const mediumOurs = stats(await editLatency(client, 'untitled:medium', medium));
+  const largeOurs = stats(await editLatency(client, 'untitled:large', large));
+  await client.stop();
+  const mediumLint = stats(await markdownlintLatency(medium));
+  const largeLint = stats(await markdownlintLatency(large));
+  console.log('One-character edit → fresh diagnostics, ms (p50 / p95 / max)');
+  console.log(`  document                         policy-brief (LSP pull)   markdownlint (in-process)   target p95`);
+  console.log(`  issue ${(medium.length / 1024).toFixed(0)} KB`.padEnd(35) + fmt(mediumOurs).padEnd(26) + fmt(mediumLint).padEnd(28) + '≤ 5');
+  console.log(`  compilation ${(large.length / 1024).toFixed(0)} KB, ${topics} topics`.padEnd(35) + fmt(largeOurs).padEnd(26) + fmt(largeLint).padEnd(28) + '≤ 15');
+  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, ms (p50 / p95 / max), target p95 ≤ 5');
+  for (const { query, samples, first } of await completionLatency()) {
+    console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} first: ${first.slice(0, 70)}`);
+  }
+  const { hover, pathologicalCheck } = await hoverDuringPathologicalCheck();
+  console.log('\nHover on a normal brief while a pathological brief (10,000 unclosed **) is re-checked, ms (p50 / p95 / max), target ≤ 200');
+  console.log(`  hover                            ${fmt(stats(hover))}`);
+  console.log(`  re-check of the pathological one ${fmt(stats(pathologicalCheck))}`);
+}
+
+void (async () => { const r = await completionLatency(); for (const x of r) console.log(x.query, x.samples.length); })();
