@@ -3,10 +3,10 @@
  * broke; the fuzz case that found it is in the comment.
  */
 import * as assert from 'node:assert/strict';
-import { applyEdits, checkBrief, parseBrief, preferredFixEdits } from '../../server/core/src/index';
+import { applyEdits, checkBrief, parseBrief, parseMarkdown, ParseCache, preferredFixEdits } from '../../server/core/src/index';
 import { countWords, normalizeHeadline } from '../../server/core/src/rules/helpers';
 import { defaultConfig } from '../support/config';
-import { assertAllProperties } from './support/properties';
+import { assertAllProperties, assertIncrementalEqualsFull } from './support/properties';
 
 /** A one-topic brief whose Article line is `article`. */
 function briefWith(article: string, eol = '\n'): string {
@@ -155,5 +155,18 @@ describe('front-matter.invalid-yaml: an error range over a line break (long run,
   it('satisfies every property', () => {
     assertAllProperties(lf, defaultConfig().config);
     assertAllProperties(lf.replace(/\n/g, '\r\n'), defaultConfig().config);
+  });
+});
+
+describe('ParseCache chunked parse: a block chunk starting with U+FEFF (long run, --seed 52605)', () => {
+  // Found by scripts/fuzz-long.ts on the chunked parse: a line moved into a topic started with
+  // U+FEFF ("\uFEFF---"). Parsed as its own chunk, micromark dropped the U+FEFF as a BOM and
+  // read `---` as a thematic break; in the whole section it is a paragraph "\uFEFF---".
+  const section = '## 1. Headline\n\nLead text.\n\n\uFEFF---\n\nMore text.\n';
+  it('the cached model (mdast included) equals the fresh one', () => {
+    const cache = new ParseCache();
+    assert.deepStrictEqual(cache.get(section), parseMarkdown(section));
+    const brief = `# Title\n\n1. Headline\n\n${section}`;
+    assertIncrementalEqualsFull([brief, brief.replace('Lead', 'The lead'), brief], defaultConfig().config);
   });
 });

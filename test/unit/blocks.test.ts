@@ -115,7 +115,7 @@ describe('ParseCache chunked parse', () => {
       '- a', '  - b', '- ', '1. x', '2) y', '', '', '', '   ', '\t', '```', '~~~', '````', '```js`x', '```js', '    code', '\tcode',
       '> q', '> ```', '>', '| a | b |', '|---|---|', '---', '***', '===', 'Para text', '**At a glance:** x', 'see https://example.com',
       '* * *', '+ plus', '* star', '*emph*', '## 2. Heading', 'Setext', '  indented', '- [ ] task', '~~strike~~', '中文段落', '😀 emoji',
-      '<div>', '[a]: /u', 'see [a]', '  ```',
+      '<div>', '[a]: /u', 'see [a]', '  ```', '\uFEFF---', '\uFEFFtext',
     ];
     const eols = ['\n', '\r\n', '\r'];
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 25 }), fc.constantFrom(...eols))

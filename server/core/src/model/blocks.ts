@@ -10,6 +10,7 @@
  * - it starts in column 1 with no blank: a line after a blank line that is not indented closes
  *   every container (list item, block quote), so nothing but a top-level fenced code block or
  *   HTML block can continue across it;
+ * - it does not start with U+FEFF (at the start of a parse it would be dropped as a BOM);
  * - it does not start with `-`, `+`, `*` followed by a blank or the line end, or `1.`/`1)`
  *   (a list item would continue the list before it as a loose list), nor with `-` at all
  *   (`---` could open front matter at the start of a chunk);
@@ -19,7 +20,8 @@
  * starting with `<` after at most three spaces (an HTML block, which may hold blank lines or
  * fence-like lines), a fence-like line indented one to three spaces (it may be a fence inside a
  * list item, which the tracking above would misread), a link reference or footnote definition
- * (`]:`, which blocks elsewhere refer to), or front matter (the text starts with `---`).
+ * (`]:`, which blocks elsewhere refer to), front matter (the text starts with `---`), or a
+ * leading U+FEFF (micromark drops it and does not count it in its offsets).
  *
  * `test/unit/blocks.test.ts` and fuzz property (e) (a cached model, mdast included, equals a
  * fresh one) check that the chunked parse equals the whole parse.
@@ -33,7 +35,7 @@ export interface BlockChunk {
 }
 
 const UNSPLITTABLE = /^ {0,3}<|^ {1,3}(?:`{3,}|~{3,})|\]:/m;
-const FRONT_MATTER_START = /^\uFEFF?---/;
+const FRONT_MATTER_START = /^---/;
 const LIST_ITEM_OR_DASH = /^(?:-|[+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const FENCE = /^(`{3,}|~{3,})/;
 const BLANK = /^[ \t]*$/;
@@ -45,7 +47,8 @@ const BLANK = /^[ \t]*$/;
  */
 export function splitBlockChunks(text: string): BlockChunk[] {
   const chunks: BlockChunk[] = [{ start: 0, line: 0 }];
-  if (UNSPLITTABLE.test(text) || FRONT_MATTER_START.test(text)) return chunks;
+  // A leading U+FEFF is dropped by micromark and not counted in its offsets: keep it whole.
+  if (UNSPLITTABLE.test(text) || FRONT_MATTER_START.test(text) || text.charCodeAt(0) === 0xfeff) return chunks;
   let fence: string | undefined;
   let previousBlank = false;
   let lineStart = 0;
@@ -62,7 +65,8 @@ export function splitBlockChunks(text: string): BlockChunk[] {
       if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
     } else {
       const first = line.charCodeAt(0);
-      if (previousBlank && !blank && first !== 32 && first !== 9 && !LIST_ITEM_OR_DASH.test(line)) {
+      // U+FEFF at the start of a parse is a BOM, which micromark drops; mid-document it is text.
+      if (previousBlank && !blank && first !== 32 && first !== 9 && first !== 0xfeff && !LIST_ITEM_OR_DASH.test(line)) {
         chunks.push({ start: lineStart, line: lineNumber });
       }
       const match = FENCE.exec(line);
