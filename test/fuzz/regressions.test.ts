@@ -170,3 +170,18 @@ describe('ParseCache chunked parse: a block chunk starting with U+FEFF (long run
     assertIncrementalEqualsFull([brief, brief.replace('Lead', 'The lead'), brief], defaultConfig().config);
   });
 });
+
+describe('ParseCache chunked parse: an HTML block or fence inside a list item at the end of a chunk (long run, --seed 9921)', () => {
+  // Found by scripts/fuzz-long.ts on the chunked parse: "- <script>" opened an HTML block inside
+  // a list item. Parsed alone, the chunk ended the block at the end of the input and took in the
+  // blank line after it; in the whole section the list item (and the block) ends before it.
+  // The same holds for a fence opened after a list marker ("- ```").
+  for (const opener of ['- <script>', '- ```']) {
+    it(`${opener}: the cached model (mdast included) equals the fresh one`, () => {
+      const section = `## 1. Headline\n\nLead text:\n\n${opener}first point\n\nMore text.\n\nLast paragraph.\n`;
+      assert.deepStrictEqual(new ParseCache().get(section), parseMarkdown(section));
+      const brief = `# Title\n\n1. Headline\n\n${section}`;
+      assertIncrementalEqualsFull([brief, brief.replace('More', 'Much more'), brief], defaultConfig().config);
+    });
+  }
+});

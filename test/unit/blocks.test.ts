@@ -67,7 +67,7 @@ describe('splitBlockChunks', () => {
   it('does not split text with HTML blocks, definitions, indented fences or front matter', () => {
     for (const text of [
       'P\n\n<!--\n\nQ -->\n', 'P\n\n <div>\n\nQ\n', 'P\n\n[a]: /url\n\nsee [a]\n', 'P\n\n[^1]: note\n\nQ[^1]\n',
-      '- a\n   ```\n\nQ\n', '---\nkey: 1\n\n---\n\nQ\n',
+      '- a\n   ```\n\nQ\n', '---\nkey: 1\n\n---\n\nQ\n', '- <script>x\n\nQ\n', '> <!-- c\n\nQ\n', 'P <?x\n\nQ\n', '- ```\n\nQ\n', '> ~~~\n\nQ\n',
     ]) {
       assert.equal(splitBlockChunks(text).length, 1, JSON.stringify(text));
     }
@@ -115,7 +115,7 @@ describe('ParseCache chunked parse', () => {
       '- a', '  - b', '- ', '1. x', '2) y', '', '', '', '   ', '\t', '```', '~~~', '````', '```js`x', '```js', '    code', '\tcode',
       '> q', '> ```', '>', '| a | b |', '|---|---|', '---', '***', '===', 'Para text', '**At a glance:** x', 'see https://example.com',
       '* * *', '+ plus', '* star', '*emph*', '## 2. Heading', 'Setext', '  indented', '- [ ] task', '~~strike~~', '中文段落', '😀 emoji',
-      '<div>', '[a]: /u', 'see [a]', '  ```', '\uFEFF---', '\uFEFFtext',
+      '<div>', '[a]: /u', 'see [a]', '  ```', '\uFEFF---', '\uFEFFtext', '- ```', '- <script>', '> <!--', '- <div>', '> ~~~', '1. ```', 'inline ```code```',
     ];
     const eols = ['\n', '\r\n', '\r'];
     const doc = fc.tuple(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 25 }), fc.constantFrom(...eols))

@@ -16,12 +16,18 @@
  *   (`---` could open front matter at the start of a chunk);
  * - it is not inside a fenced code block (which may hold blank lines); fences are tracked on
  *   lines that start in column 1, which are always top-level fences.
- * A section is not split at all when it may hold something the line rules cannot follow: a line
- * starting with `<` after at most three spaces (an HTML block, which may hold blank lines or
- * fence-like lines), a fence-like line indented one to three spaces (it may be a fence inside a
- * list item, which the tracking above would misread), a link reference or footnote definition
- * (`]:`, which blocks elsewhere refer to), front matter (the text starts with `---`), or a
- * leading U+FEFF (micromark drops it and does not count it in its offsets).
+ * A section is not split at all when it may hold something these line rules cannot follow:
+ * - a line starting with `<` after at most three spaces (an HTML block, which may hold blank lines
+ *   or fence-like lines);
+ * - anywhere, the start of an HTML block that only its end marker closes (`<!`, `<?`, `<script`,
+ *   `<pre`, `<style`, `<textarea`): inside a list item or block quote, at the end of a chunk it
+ *   would take in the blank lines after it;
+ * - three backticks or tildes anywhere but at the start of a line: they may open a fence inside
+ *   a list item or block quote, which the fence tracking would misread and which, at the end of
+ *   a chunk, would also take in the blank lines after it;
+ * - `]:` (a link reference or footnote definition, which blocks elsewhere refer to);
+ * - `---` at the start (front matter), or a leading U+FEFF (micromark drops it and does not count
+ *   it in its offsets).
  *
  * `test/unit/blocks.test.ts` and fuzz property (e) (a cached model, mdast included, equals a
  * fresh one) check that the chunked parse equals the whole parse.
@@ -34,7 +40,7 @@ export interface BlockChunk {
   line: number;
 }
 
-const UNSPLITTABLE = /^ {0,3}<|^ {1,3}(?:`{3,}|~{3,})|\]:/m;
+const UNSPLITTABLE = /^ {0,3}<|<[!?]|<(?:script|pre|style|textarea)(?=[\s/>]|$)|.(?:`{3}|~{3})|\]:/im;
 const FRONT_MATTER_START = /^---/;
 const LIST_ITEM_OR_DASH = /^(?:-|[+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 const FENCE = /^(`{3,}|~{3,})/;
