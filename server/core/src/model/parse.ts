@@ -27,18 +27,13 @@ import type { IssueSchema } from '../schema/types';
  * Entries not used by the latest parse are dropped by `sweep`.
  */
 export class ParseCache {
-  private entries = new Map<string, Root>();
-  private previous = new Map<string, Root>();
-  private topics = new Map<string, Map<number, CachedTopic>>();
-  private previousTopics = new Map<string, Map<number, CachedTopic>>();
-  private findings = new Map<string, Map<string, unknown>>();
-  private previousFindings = new Map<string, Map<string, unknown>>();
+  private readonly roots = new TwoGenerations<string, Root>();
+  private readonly chunks = new TwoGenerations<string, CachedChunk>();
+  private readonly topics = new TwoGenerations<string, Map<number, CachedTopic>>();
+  private readonly findings = new TwoGenerations<string, Map<string, unknown>>();
   private topicOwner: unknown;
   private findingsOwner: unknown;
-
   private lastSplit: { text: string; headingLevel: number; sections: readonly Section[] } | undefined;
-  private chunks = new Map<string, CachedChunk>();
-  private previousChunks = new Map<string, CachedChunk>();
 
   /**
    * The mdast of `sectionText` (positions relative to the section), parsed at most once per
@@ -46,10 +41,7 @@ export class ParseCache {
    * seen in the last two generations are parsed. The returned tree is shared: do not modify it.
    */
   get(sectionText: string): Root {
-    let root = this.entries.get(sectionText) ?? this.previous.get(sectionText);
-    if (!root) root = this.parseByChunks(sectionText);
-    this.entries.set(sectionText, root);
-    return root;
+    return this.roots.use(sectionText, () => this.parseByChunks(sectionText));
   }
 
   /** `splitSections(text, headingLevel)`, remembered for the last text (the server splits each version twice). */
@@ -69,9 +61,7 @@ export class ParseCache {
     let last: CachedChunk | undefined;
     chunks.forEach(({ start, line }, i) => {
       const text = sectionText.slice(start, i + 1 < chunks.length ? chunks[i + 1].start : sectionText.length);
-      let entry = this.chunks.get(text) ?? this.previousChunks.get(text);
-      if (!entry) entry = { root: parseMarkdown(text) };
-      this.chunks.set(text, entry);
+      const entry = this.chunks.use(text, () => ({ root: parseMarkdown(text) }));
       if (start === 0) {
         children.push(...entry.root.children);
       } else {
@@ -96,10 +86,8 @@ export class ParseCache {
     if (this.topicOwner !== owner) {
       this.topicOwner = owner;
       this.topics.clear();
-      this.previousTopics.clear();
     }
-    const byIndex = this.topics.get(sectionText) ?? this.previousTopics.get(sectionText) ?? new Map<number, CachedTopic>();
-    this.topics.set(sectionText, byIndex);
+    const byIndex = this.topics.use(sectionText, () => new Map());
     let entry = byIndex.get(index);
     if (!entry) byIndex.set(index, (entry = { relative: build() }));
     if (entry.shifted?.base !== base) entry.shifted = { base, topic: shiftOffsets(entry.relative, base) };
@@ -114,10 +102,8 @@ export class ParseCache {
     if (this.findingsOwner !== owner) {
       this.findingsOwner = owner;
       this.findings.clear();
-      this.previousFindings.clear();
     }
-    const byKey = this.findings.get(sectionText) ?? this.previousFindings.get(sectionText) ?? new Map<string, unknown>();
-    this.findings.set(sectionText, byKey);
+    const byKey = this.findings.use(sectionText, () => new Map());
     let value = byKey.get(key) as T | undefined;
     if (value === undefined) byKey.set(key, (value = build()));
     return value;
@@ -125,18 +111,41 @@ export class ParseCache {
 
   /** Drops entries not used since the last call (call once per full document parse). */
   sweep(): void {
-    this.previous = this.entries;
-    this.entries = new Map();
-    this.previousChunks = this.chunks;
-    this.chunks = new Map();
-    this.previousTopics = this.topics;
-    this.topics = new Map();
+    this.roots.rotate();
+    this.chunks.rotate();
+    this.topics.rotate();
   }
 
   /** Drops findings not used since the last call (called once per check). */
   sweepFindings(): void {
-    this.previousFindings = this.findings;
-    this.findings = new Map();
+    this.findings.rotate();
+  }
+}
+
+/**
+ * A map that keeps what was used in the current and the previous generation: `use` finds a
+ * value in either (creating it if need be) and keeps it in the current one; `rotate` starts a
+ * new generation, dropping what the previous one did not use again.
+ */
+class TwoGenerations<K, V> {
+  private current = new Map<K, V>();
+  private previous = new Map<K, V>();
+
+  use(key: K, create: () => V): V {
+    let value = this.current.get(key) ?? this.previous.get(key);
+    if (value === undefined) value = create();
+    this.current.set(key, value);
+    return value;
+  }
+
+  rotate(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
   }
 }
 
