@@ -5,7 +5,7 @@
 export * from './text/lineIndex';
 export * from './findings';
 export * from './model/types';
-export { parseBrief, ParseCache, normalizeLabel } from './model/parse';
+export { parseBrief, briefSections, ParseCache, normalizeLabel, type BriefSection } from './model/parse';
 export { parseMarkdown, markdownProcessor } from './model/markdown';
 export * from './schema/types';
 export { loadIssueSchema, mergeSchema, type SchemaSource, type LoadedIssueSchema, type FileFindings } from './schema/issueSchema';

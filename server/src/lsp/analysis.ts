@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  checkBrief, looksLikeBrief, parseBrief, rules, LineIndex,
+  briefSections, checkBrief, looksLikeBrief, parseBrief, rules, LineIndex,
   type BriefModel, type CheckResult, type Finding,
 } from '../../core/src/index';
 import type { PolicyBriefSettings } from '../protocol';
 import type { ConfigEntry, ConfigStore } from './configStore';
 import type { SettingsCache } from './settings';
 import { matchesAny } from './glob';
-import { ServerParseCache, warmParseCache, sectionTexts, WORKER_THRESHOLD, type ParseWorker } from './parseWorker';
+import { ServerParseCache, warmParseCache, WORKER_THRESHOLD, type ParseWorker } from './parseWorker';
 
 /**
  * Above this many UTF-16 code units a document gets the structure checks only (front matter,
@@ -232,14 +232,10 @@ export class Analysis {
     const current = this.documents.get(uri);
     if (!context.isBrief || !current) return undefined;
     const full = current.getText();
-    const texts = sectionTexts(full, context.entry.config.schema.issue.topics.headingLevel, this.state(uri).cache);
-    let start = full.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const sections = briefSections(full, context.entry.config.schema.issue.topics.headingLevel, this.state(uri).cache);
     let index = 0;
-    for (; index < texts.length - 1; index++) {
-      if (offset < start + texts[index].length) break;
-      start += texts[index].length;
-    }
-    const section = texts[index];
+    while (index < sections.length - 1 && offset >= sections[index].end) index++;
+    const { start, text: section } = sections[index];
     let text = section;
     let toDocument = (relative: number) => start + relative;
     let relative = offset - start;

@@ -8,9 +8,7 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { ParseCache, parseMarkdown } from '../../core/src/index';
-// Section splitting is the core's own (the same sections `parseBrief` caches by text).
-import { splitSections } from '../../core/src/model/sections';
+import { briefSections, ParseCache, parseMarkdown } from '../../core/src/index';
 
 /** Unparsed section text above which parsing moves to the worker (UTF-16 code units). */
 export const WORKER_THRESHOLD = 8_000;
@@ -47,15 +45,6 @@ export class ServerParseCache extends ParseCache {
   add(sectionText: string, root: Root): void {
     this.warmed.set(sectionText, root);
   }
-}
-
-/**
- * The section texts of `text` exactly as `parseBrief` slices them (BOM skipped). With `cache`,
- * the split is shared with the next `parseBrief` of the same text.
- */
-export function sectionTexts(text: string, headingLevel: number, cache?: ParseCache): string[] {
-  const sections = cache ? cache.sections(text, headingLevel) : splitSections(text, headingLevel);
-  return sections.map((s) => text.slice(s.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : s.start, s.end));
 }
 
 interface Pending {
@@ -116,7 +105,8 @@ export class ParseWorker {
  * @returns false when `isCancelled` turned true meanwhile
  */
 export async function warmParseCache(worker: ParseWorker, cache: ServerParseCache, text: string, headingLevel: number, isCancelled: () => boolean): Promise<boolean> {
-  const missing = sectionTexts(text, headingLevel, cache).filter((s) => !cache.has(s));
+  // The same section texts `parseBrief` will ask the cache for (the split is shared with it).
+  const missing = briefSections(text, headingLevel, cache).map((s) => s.text).filter((s) => !cache.has(s));
   const size = missing.reduce((n, s) => n + s.length, 0);
   if (size <= WORKER_THRESHOLD) return !isCancelled();
   try {

@@ -33,7 +33,7 @@ export class ParseCache {
   private readonly findings = new TwoGenerations<string, Map<string, unknown>>();
   private topicOwner: unknown;
   private findingsOwner: unknown;
-  private lastSplit: { text: string; headingLevel: number; sections: readonly Section[] } | undefined;
+  private lastSplit: { text: string; headingLevel: number; sections: readonly BriefSection[] } | undefined;
 
   /**
    * The mdast of `sectionText` (positions relative to the section), parsed at most once per
@@ -44,11 +44,11 @@ export class ParseCache {
     return this.roots.use(sectionText, () => this.parseByChunks(sectionText));
   }
 
-  /** `splitSections(text, headingLevel)`, remembered for the last text (the server splits each version twice). */
-  sections(text: string, headingLevel: number): readonly Section[] {
+  /** `briefSections(text, headingLevel)`, remembered for the last text (the server splits each version twice). */
+  sections(text: string, headingLevel: number): readonly BriefSection[] {
     const last = this.lastSplit;
     if (last && last.headingLevel === headingLevel && last.text === text) return last.sections;
-    const sections = splitSections(text, headingLevel);
+    const sections = briefSections(text, headingLevel);
     this.lastSplit = { text, headingLevel, sections };
     return sections;
   }
@@ -190,6 +190,24 @@ function shiftValue(item: unknown, delta: number): unknown {
   return copy;
 }
 
+/** A section as `parseBrief` parses it: `[start, end)` in UTF-16 offsets of the document, and its text. */
+export interface BriefSection extends Section {
+  text: string;
+}
+
+/**
+ * The sections of `text` (`splitSections`) exactly as `parseBrief` parses them: a BOM is not
+ * part of the Markdown, so the intro starts after it. With `cache`, the split of the last text is
+ * reused.
+ */
+export function briefSections(text: string, headingLevel: number, cache?: ParseCache): readonly BriefSection[] {
+  if (cache) return cache.sections(text, headingLevel);
+  return splitSections(text, headingLevel).map((section) => {
+    const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
+    return { kind: section.kind, start, end: section.end, text: text.slice(start, section.end) };
+  });
+}
+
 /** Everything `parseBrief` needs from the schema: labels and heading level. */
 export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
 
@@ -202,14 +220,10 @@ export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
 export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCache): BriefModel {
   const builder = new ModelBuilder(text, schema);
   const model: BriefModel = { text, topics: [], sections: [] };
-  const headingLevel = schema.issue.topics.headingLevel;
-  for (const section of cache ? cache.sections(text, headingLevel) : splitSections(text, headingLevel)) {
-    // A BOM is not part of the Markdown: parse after it and shift offsets by one.
-    const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
-    const sectionText = text.slice(start, section.end);
+  for (const { kind, start, end, text: sectionText } of briefSections(text, schema.issue.topics.headingLevel, cache)) {
     const root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
-    model.sections.push({ start, end: section.end, text: sectionText, root });
-    if (section.kind === 'intro') builder.readIntro(model, root, start);
+    model.sections.push({ start, end, text: sectionText, root });
+    if (kind === 'intro') builder.readIntro(model, root, start);
     else if (!cache) model.topics.push(builder.readTopic(root, start, model.topics.length));
     else {
       // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
