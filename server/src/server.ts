@@ -11,7 +11,7 @@ import {
   type ClientCapabilities, type Disposable, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { prepareCompletion, type FileFindings } from '../core/src/index';
+import { prepareCompletion, COMPLETION_TRIGGER_CHARACTERS, type FileFindings } from '../core/src/index';
 import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type IsBriefParams, type ConfigStatusParams } from './protocol';
 import { Analysis, uriToPath } from './lsp/analysis';
 import { ConfigStore, isBroken, type ConfigEntry } from './lsp/configStore';
@@ -90,7 +90,7 @@ function main(): void {
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [',', '，', '、', ':', '：', '(', '（'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: true,

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, LSPErrorCodes, ResponseError, MarkupKind,
+  CodeActionKind, CompletionTriggerKind, LSPErrorCodes, ResponseError, MarkupKind,
   type CancellationToken, type CodeAction, type CodeActionParams, type CompletionList, type CompletionParams, type Connection,
   type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type TextDocumentPositionParams, type WorkspaceEdit, type Diagnostic,
 } from 'vscode-languageserver/node';
@@ -43,7 +43,9 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     if (found === 'code') return { isIncomplete: false, items: [] };
     if (!found) return null;
     const { context, text, model, lineIndex, topicsBefore } = found;
-    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore }, found.offset);
+    const triggerKind = params.context?.triggerKind;
+    const trigger = triggerKind === CompletionTriggerKind.TriggerCharacter ? 'character' : triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions ? 'incomplete' : 'invoked';
+    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore, trigger }, found.offset);
     // View offsets → document positions.
     const at = (relative: number) => {
       const offset = found.toDocument(relative);
