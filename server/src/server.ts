@@ -16,7 +16,7 @@ import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type IsBriefPar
 import { Analysis, uriToPath } from './lsp/analysis';
 import { ConfigStore, isBroken, type ConfigEntry } from './lsp/configStore';
 import { Diagnostics } from './lsp/diagnostics';
-import { registerFeatures } from './lsp/features';
+import { registerFeatures, registerCommands, SERVER_COMMANDS } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { WorkspaceTitles } from './lsp/workspaceTitles';
@@ -87,6 +87,7 @@ function main(): void {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     }, () => titles.titles);
+    registerCommands(connection);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -96,6 +97,7 @@ function main(): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-brief-language-server', version: '0.1.0' },
