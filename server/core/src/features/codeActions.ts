@@ -18,8 +18,11 @@ export function quickFixes(findings: readonly Finding[], start: number, end: num
       actions.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, edits: fix.edits, findings: [finding] });
     }
   }
-  // Preferred fixes first (stable): the likely fix heads the Ctrl+. menu.
-  return actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
+  // The fixes of findings under the cursor before those that only touch it, preferred first
+  // (stable): the likely fix heads the Ctrl+. menu.
+  const touchesOnly = (f: Finding) => f.range.end.offset === start || (f.range.start.offset === end && end > start);
+  const rank = (a: CodeActionProposal) => (touchesOnly(a.findings[0]) ? 2 : 0) + (a.isPreferred ? 0 : 1);
+  return actions.sort((a, b) => rank(a) - rank(b));
 }
 
 /**

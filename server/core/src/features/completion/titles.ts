@@ -205,9 +205,10 @@ function fillCitation(input: CompletionInput, citation: Citation, candidate: Tit
       edits.push({ range: lineIndex.range(field.value.start, field.value.end), newText: value });
       return;
     }
-    const at = field.line.end;
-    const space = /\s$/.test(text.slice(field.label.whole.end, at)) || (at > field.label.whole.end && /\s/.test(text[at - 1])) ? '' : ' ';
-    edits.push({ range: lineIndex.range(at, at), newText: space + value });
+    // An empty value: replace whatever blanks follow the label, up to the line break.
+    const from = field.label.whole.end;
+    const to = lineIndex.lineEnd(lineIndex.positionAt(field.line.start).line);
+    edits.push({ range: lineIndex.range(from, Math.max(from, to)), newText: (/\s/.test(text[from - 1] ?? '') ? '' : ' ') + value });
   };
   let bodies: string | undefined;
   let date: string | undefined;
