@@ -126,6 +126,21 @@ suite('Typing: completion without Ctrl+Space, the quick-fix menu, hovers', () =>
     await vscode.window.showTextDocument(editor.document);
   });
 
+  test('one outline: the headings of VS Code\'s Markdown outline, not a second tree of parts and citations', async () => {
+    const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const names: string[] = [];
+    const walk = (list: (vscode.DocumentSymbol | vscode.SymbolInformation)[]) => {
+      for (const s of list) {
+        names.push(s.name);
+        if ('children' in s) walk(s.children);
+      }
+    };
+    walk(symbols ?? []);
+    assert.ok(names.some((n) => /1\. Bodies typed on one line/.test(n)), names.join(' | '));
+    assert.equal(names.filter((n) => /1\. Bodies typed on one line/.test(n)).length, 1, `the topic heading twice: ${names.join(' | ')}`);
+    assert.ok(!names.some((n) => /^(At a glance|MERICS comment|Article)\b/.test(n)), names.join(' | '));
+  });
+
   test('the hover on a body speaks words, not catalogue keys', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('Issuing bodies: MIIT')), 18));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
