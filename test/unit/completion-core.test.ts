@@ -130,8 +130,13 @@ describe('completion (core, in process)', () => {
       assert.match(last.edit.newText, /^## 3\. /);
     });
 
-    it('finds the topic skeleton by the snippet prefix brief-topic', () => {
-      assert.deepEqual(completeAt(brief('brief-top|')).labels, ['Topic skeleton']);
+    it('typed as the snippet prefix brief-topic, the numbered topic skeleton comes first, preselected', () => {
+      const text = [...HEAD, 'Article: X', '', 'brief-top|', '', '## 2. Two', '', '**At a glance:** T.', ''].join('\n');
+      const { items } = completeAt(text);
+      assert.deepEqual(items.map((i) => i.label), ['brief-topic']);
+      assert.equal(items[0].preselect, true);
+      assert.equal(items[0].sortText, '0000');
+      assert.match(items[0].edit.newText, /^## 2\. \$\{1:Headline\}/);
     });
   });
 });

@@ -123,7 +123,17 @@ suite('Typing: completion without Ctrl+Space, the quick-fix menu, hovers', () =>
     await vscode.commands.executeCommand(docs.command!.command, ...(docs.command!.arguments ?? []));
     assert.ok(await opened, 'the docs page did not open');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await vscode.window.showTextDocument(editor.document);
+    editor = await vscode.window.showTextDocument(editor.document);
+  });
+
+  test('brief-topic + Ctrl+Space between topics 1 and 2 inserts topic 2', async () => {
+    const date = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('Date: April 14, 2023'));
+    await editor.edit((b) => b.insert(new vscode.Position(date + 1, 0), '\nbrief-topic\n'));
+    const at = new vscode.Position(date + 2, 'brief-topic'.length);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    const line = await acceptUntil(editor, date + 2, (l) => l !== 'brief-topic', 'brief-topic');
+    assert.equal(line, '## 2. Headline');
   });
 
   test('one outline: the headings of VS Code\'s Markdown outline, not a second tree of parts and citations', async () => {

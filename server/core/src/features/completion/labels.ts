@@ -1,6 +1,7 @@
 /**
  * Completion at the start of a line: the part and citation labels of the schema, and the
- * citation and topic skeletons (`brief-topic`), numbered from where the new topic goes. Offered
+ * citation and topic skeletons; the topic skeleton is numbered from where the new topic goes and,
+ * typed as `brief-topic`, is offered under that name first (the static snippet cannot number). Offered
  * on Ctrl+Space only: typed letters would otherwise open a list at the start of every sentence.
  */
 import { schemaLabels } from '../labelsOf';
@@ -56,7 +57,11 @@ export function completeLabels(input: CompletionInput, offset: number, line: Cur
   const parts = schema.topic.parts.map((p, i) => `**${escapeSnippet(p.label)}:** \${${i + 2}}`);
   const citationLines = schema.topic.citation.fields.map((f) => `${escapeSnippet(f.label)}: `);
   const skeleton = [`${'#'.repeat(level)} ${schema.issue.topics.numbered ? `${number}. ` : ''}\${1:Headline}`, '', ...parts.flatMap((p) => [p, '']), ...citationLines].join(eol) + '$0';
-  push('Topic skeleton', skeleton, `Topic ${number} with the parts of “${schema.name}”`, 'skeleton', true, 'topic skeleton heading brief-topic');
+  // Typed as the snippet prefix, it stands in for the static `brief-topic` snippet (whose number
+  // is a fixed placeholder): same name, first and preselected, numbered from its place.
+  const asSnippet = words.startsWith('brief');
+  push(asSnippet ? 'brief-topic' : 'Topic skeleton', skeleton, `Topic ${number} with the parts of “${schema.name}”`, 'skeleton', true, 'topic skeleton heading brief-topic');
+  if (asSnippet && items.length) Object.assign(items[items.length - 1], { preselect: true, sortText: '0000' });
   return { items, isIncomplete: true };
 }
 
