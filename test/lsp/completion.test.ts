@@ -93,6 +93,25 @@ describe('LSP completion', function () {
     }
   });
 
+  it('a typed letter (trigger character) completes on citation lines and answers an empty list in prose', async () => {
+    const request = async (textWithCursor: string, triggerCharacter: string) => {
+      const offset = textWithCursor.indexOf('|');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      const uri = `untitled:trigger-${counter++}`;
+      await client.open(uri, text);
+      const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset), context: { triggerKind: 2, triggerCharacter } })) as CompletionList;
+      await client.close(uri);
+      return result;
+    };
+    const body = await request(withBodies('Issuing bodies: MIIT, s|'), 's');
+    assert.ok(body.items.length > 0 && body.isIncomplete);
+    const prose = await request(brief.replace('The plan shifts', 'The plan s|hifts'), 's');
+    assert.deepEqual(prose, { isIncomplete: false, items: [] });
+    // Typed letters never open the label list at the start of a line.
+    const label = await request(brief.replace('Article: Implementation', 'A|\n\nArticle: Implementation'), 'A');
+    assert.deepEqual(label.items, []);
+  });
+
   it('completes in a later topic with exact document positions (Chinese and emoji before it)', async () => {
     const { items, apply } = await completeAt(client, '\uFEFF' + brief.replace('Issuing bodies: CPCCC, SC', 'Issuing bodies: CPCCC, guowuyuan|').replace(/\n/g, '\r\n'));
     assert.equal(items[0].label, 'SC', items.slice(0, 5).map((i) => i.label).join(', '));

@@ -38,6 +38,12 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
+    // A letter or space typed where no label precedes it (prose): nothing to complete, and no
+    // parse on the typing path.
+    if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && /^[A-Za-z ]$/.test(params.context.triggerCharacter ?? '')) {
+      const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+      if (!/[:：]/.test(before)) return { isIncomplete: false, items: [] };
+    }
     const offset = document.offsetAt(params.position);
     const found = await analysis.completionView(params.textDocument.uri, offset);
     cancelled(token);
