@@ -104,7 +104,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
         if (added) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: added.edit, command: { title: 'Show the new entry', command: REVEAL_COMMAND, arguments: [added.uri, added.line] } });
       }
       const frontMatter = analysed.check.model.frontMatter;
-      const frontMatterEnd = frontMatter ? lineIndex.lineStarts[lineIndex.positionAt(frontMatter.end).line + 1] : undefined;
+      const frontMatterEnd = frontMatter ? lineIndex.lineStarts[lineIndex.positionAt(frontMatter.end).line + 1] ?? analysed.check.model.text.length : undefined;
       for (const action of menuActions(analysed.findings, start, end, analysed.check.model.text, lineIndex, frontMatterEnd)) {
         actions.push({ title: action.title, kind: CodeActionKind.QuickFix, diagnostics: action.findings.map(diagnosticOf), edit: edit(action.edits) });
       }

@@ -53,7 +53,10 @@ export function menuActions(findings: readonly Finding[], start: number, end: nu
     const lineEnd = lineIndex.lineEnd(line);
     actions.push({ title: `Disable ${ruleId} for this line`, kind: 'quickfix', edits: [{ range: lineIndex.range(lineEnd, lineEnd), newText: ` <!-- policy-brief-disable-line ${ruleId} -->` }], findings: here.filter((f) => f.ruleId === ruleId && f.range.start.line === line) });
     const at = frontMatterEnd ?? (text.startsWith('\uFEFF') ? 1 : 0);
-    actions.push({ title: `Disable ${ruleId} for this brief`, kind: 'quickfix', edits: [{ range: lineIndex.range(at, at), newText: `<!-- policy-brief-disable-file ${ruleId} -->${lineIndex.eol}` }], findings: findings.filter((f) => f.ruleId === ruleId) });
+    // After the front matter (on a line of its own, also when the file ends right after it), else first.
+    const comment = `<!-- policy-brief-disable-file ${ruleId} -->`;
+    const newText = at === text.length && at > 0 && !/[\r\n]$/.test(text) ? lineIndex.eol + comment : comment + lineIndex.eol;
+    actions.push({ title: `Disable ${ruleId} for this brief`, kind: 'quickfix', edits: [{ range: lineIndex.range(at, at), newText }], findings: findings.filter((f) => f.ruleId === ruleId) });
   }
   return actions;
 }
