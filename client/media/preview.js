@@ -89,7 +89,7 @@
       reportRendered();
     } else if (message.type === 'scrollToLine') {
       scrollToLine(message.line);
-      vscode.setState({ line: message.line });
+      vscode.setState({ line: message.line, uri: document.body.dataset.uri });
     }
   });
 
@@ -105,7 +105,7 @@
     requestAnimationFrame(() => {
       scrollPending = false;
       const line = lineAtTop();
-      vscode.setState({ line });
+      vscode.setState({ line, uri: document.body.dataset.uri });
       vscode.postMessage({ type: 'revealLine', line });
     });
   }, { passive: true });
@@ -133,6 +133,8 @@
   });
 
   const state = vscode.getState();
+  // The document's URI in the state: the extension's serializer reopens the preview after a reload.
+  if (document.body.dataset.uri) vscode.setState({ ...(state || {}), uri: document.body.dataset.uri });
   if (state && typeof state.line === 'number') scrollToLine(state.line);
   else if (document.body.dataset.line) scrollToLine(Number(document.body.dataset.line));
   vscode.postMessage({ type: 'ready', version });

@@ -5,11 +5,13 @@
 import * as vscode from 'vscode';
 import { ServerManager } from './languageClient';
 import { PreviewManager } from './preview/previewManager';
+import { registerPreviewSerializer } from './preview/previewSerializer';
 import { BriefContext } from './briefDetection';
 import { BriefStatusBar } from './statusBar';
 import { TeamConfigs } from './teamConfig';
 import { registerCommands } from './commands/index';
 import { disposeOutputChannel } from './output';
+import { registerCompletionRetrigger } from './completionRetrigger';
 
 let server: ServerManager | undefined;
 
@@ -19,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const briefs = new BriefContext(configs);
   const previews = new PreviewManager(context.extensionUri, configs);
   const statusBar = new BriefStatusBar(briefs, server, configs);
-  context.subscriptions.push(configs, server, briefs, previews, statusBar);
+  context.subscriptions.push(configs, server, briefs, previews, statusBar, registerPreviewSerializer(previews), registerCompletionRetrigger());
   registerCommands(context, { server, previews, statusBar });
   void server.start();
 }

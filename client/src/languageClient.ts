@@ -72,6 +72,10 @@ export class ServerManager implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher(TEAM_FILES_GLOB),
       },
       outputChannel: outputChannel(),
+      // One outline: VS Code's Markdown outline already lists the headings, and a second provider
+      // makes the Outline view and breadcrumbs show two trees and switch between them. The
+      // server's symbols (topics, parts, citations) serve editors without one (docs/language-server.md).
+      middleware: { provideDocumentSymbols: () => [] },
       errorHandler: this.errorHandler(),
       initializationFailedHandler: (error) => {
         outputChannel().error(`[client] server initialization failed: ${String(error)}`);

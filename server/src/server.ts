@@ -11,12 +11,12 @@ import {
   type ClientCapabilities, type Disposable, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { prepareCompletion, type FileFindings } from '../core/src/index';
+import { prepareCompletion, COMPLETION_TRIGGER_CHARACTERS, type FileFindings } from '../core/src/index';
 import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type IsBriefParams, type ConfigStatusParams } from './protocol';
 import { Analysis, uriToPath } from './lsp/analysis';
 import { ConfigStore, isBroken, type ConfigEntry } from './lsp/configStore';
 import { Diagnostics } from './lsp/diagnostics';
-import { registerFeatures } from './lsp/features';
+import { registerFeatures, registerCommands, SERVER_COMMANDS } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { WorkspaceTitles } from './lsp/workspaceTitles';
@@ -87,15 +87,17 @@ function main(): void {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     }, () => titles.titles);
+    registerCommands(connection);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [',', '，', '、', ':', '：', '(', '（'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-brief-language-server', version: '0.1.0' },

@@ -94,13 +94,15 @@ describe('Brief preview in Chromium', function () {
    * Opens the preview page of `bodyHtml` as the webview would show it, with a stand-in for
    * `acquireVsCodeApi` that records the script's messages. Returns once the script reported.
    */
+  const DOCUMENT_URI = 'file:///work/briefs/issue%2012.md';
+
   async function openPreview(bodyHtml: string, theme: 'light' | 'dark'): Promise<{ page: Page; csp: string[]; requests: string[] }> {
     const name = `/page-${++pageCount}.html`;
     server.files.set(name, {
       type: 'text/html',
       body: previewPageHtml({
         cspSource: server.base, styleHref: `${server.base}/preview.css`, scriptHref: `${server.base}/preview.js`,
-        nonce: crypto.randomBytes(16).toString('base64'), bodyHtml, title: 'Preview', version: 1,
+        nonce: crypto.randomBytes(16).toString('base64'), bodyHtml, title: 'Preview', version: 1, documentUri: DOCUMENT_URI,
       }),
     });
     const page = await context.newPage();
@@ -111,7 +113,8 @@ describe('Brief preview in Chromium', function () {
     // Stand-in for the webview API (a string: functions compiled by tsx would need its helpers).
     await page.addInitScript({
       content: `window.__pbMessages = [];
-        window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__pbMessages.push(m), getState: () => undefined, setState: () => undefined });`,
+        window.__pbState = undefined;
+        window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__pbMessages.push(m), getState: () => window.__pbState, setState: (s) => { window.__pbState = s; } });`,
     });
     await page.goto(server.base + name);
     // VS Code injects the theme's variables and body class; do the same (a same-origin stylesheet, allowed by the CSP).
@@ -122,6 +125,16 @@ describe('Brief preview in Chromium', function () {
   }
 
   const messages = (page: Page) => page.evaluate(() => window.__pbMessages);
+
+  it('keeps the document URI in the webview state, for the serializer that restores the preview after a window reload', async () => {
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    const { page } = await openPreview(renderBriefHtml(text, defaultConfig().config).html, 'light');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pbState?: { uri?: string } }).__pbState?.uri), DOCUMENT_URI);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForFunction(() => typeof (window as unknown as { __pbState?: { line?: number } }).__pbState?.line === 'number');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pbState?: { uri?: string } }).__pbState?.uri), DOCUMENT_URI);
+    await page.close();
+  });
 
   it('renders the example brief as a newsletter under the strict CSP (light and dark screenshots)', async () => {
     const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));

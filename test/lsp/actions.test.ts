@@ -157,13 +157,15 @@ describe('LSP hover and outline', function () {
     return (result?.contents as MarkupContent | undefined)?.value;
   }
 
-  it('hovers an issuing body with names, level, dates, predecessors and source', async () => {
+  it('hovers an issuing body with names, level, dates, predecessors and source, in words', async () => {
     const value = await hoverAt('Issuing bodies: MIIT', 17);
     assert.match(value!, /Ministry of Industry and Information Technology\*\* · 工业和信息化部/);
-    assert.match(value!, /Level: constituent-department/);
-    assert.match(value!, /Valid: 2008-03/);
-    assert.match(value!, /Predecessors: .*MII/);
-    assert.match(value!, /Source: /);
+    // The level and the sources in words and links, not the catalogue's keys.
+    assert.match(value!, /Level: One of the 26 ministries.*国务院组成部门/);
+    assert.match(value!, /Existed: 2008-03 – today/);
+    assert.match(value!, /Predecessors: .*MII \(信息产业部\)/);
+    assert.match(value!, /Sources: \[itlaw\.wikia\.org\]\(https:\/\/itlaw\.wikia\.org\//);
+    assert.doesNotMatch(value!, /constituent-department|itlaw-miit/);
   });
 
   it('hovers a Chinese and an English policy title known to the catalogue', async () => {

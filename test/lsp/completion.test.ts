@@ -70,14 +70,46 @@ describe('LSP completion', function () {
     }
   }
 
-  it('completes after a separator, inserting the schema separator space, and skips bodies already listed', async () => {
+  it('completes after a separator, inserting the schema separator space; bodies already listed come last, marked', async () => {
     const { items, apply } = await completeAt(client, withBodies('Issuing bodies: MIIT,|'));
-    assert.ok(!items.some((i) => i.label === 'MIIT'));
+    assert.notEqual(items[0].label, 'MIIT');
+    const listed = await completeAt(client, withBodies('Issuing bodies: MIIT, mii|'));
+    const miit = listed.items.find((i) => i.label === 'MIIT');
+    assert.ok(miit, listed.items.map((i) => i.label).join(', '));
+    assert.equal(listed.items.at(-1), miit);
+    assert.match(miit.labelDetails?.description ?? '', /already listed/);
     const ndrc = items.find((i) => i.label === 'NDRC')!;
     assert.equal(lineOf(apply(ndrc), 'Issuing bodies:'), 'Issuing bodies: MIIT, NDRC');
     const typed = await completeAt(client, withBodies('Issuing bodies: MIIT, fagaiwei|'));
     assert.equal(typed.items[0].label, 'NDRC');
     assert.equal(lineOf(typed.apply(typed.items[0]), 'Issuing bodies:'), 'Issuing bodies: MIIT, NDRC');
+  });
+
+  it('writes the schema separator whatever was typed before the name: "MIIT,fagai" and "MIIT、fagai" give "MIIT, NDRC"', async () => {
+    for (const typed of ['MIIT,fagai', 'MIIT、fagai', 'MIIT ,  fagai']) {
+      const { items, apply } = await completeAt(client, withBodies(`Issuing bodies: ${typed}|`));
+      assert.equal(items[0].label, 'NDRC');
+      assert.equal(lineOf(apply(items[0]), 'Issuing bodies:'), 'Issuing bodies: MIIT, NDRC', typed);
+    }
+  });
+
+  it('a typed letter (trigger character) completes on citation lines and answers an empty list in prose', async () => {
+    const request = async (textWithCursor: string, triggerCharacter: string) => {
+      const offset = textWithCursor.indexOf('|');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      const uri = `untitled:trigger-${counter++}`;
+      await client.open(uri, text);
+      const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset), context: { triggerKind: 2, triggerCharacter } })) as CompletionList;
+      await client.close(uri);
+      return result;
+    };
+    const body = await request(withBodies('Issuing bodies: MIIT, s|'), 's');
+    assert.ok(body.items.length > 0 && body.isIncomplete);
+    const prose = await request(brief.replace('The plan shifts', 'The plan s|hifts'), 's');
+    assert.deepEqual(prose, { isIncomplete: false, items: [] });
+    // Typed letters never open the label list at the start of a line.
+    const label = await request(brief.replace('Article: Implementation', 'A|\n\nArticle: Implementation'), 'A');
+    assert.deepEqual(label.items, []);
   });
 
   it('completes in a later topic with exact document positions (Chinese and emoji before it)', async () => {
@@ -120,6 +152,23 @@ describe('LSP completion', function () {
     assert.equal(lineOf(result, 'Article:'), 'Article: Measures for the Management of Generative Artificial Intelligence Services (Draft for Comment) (生成式人工智能服务管理办法（征求意见稿）)');
     assert.equal(lineOf(result, 'Issuing bodies:'), 'Issuing bodies: CAC');
     assert.equal(lineOf(result, 'Date:'), 'Date: April 11, 2023');
+  });
+
+  it('pinyin right after "(" with no English title yet ranks the matching Chinese titles (issue 11)', async () => {
+    const text = brief.replace(/Article: Implementation[^\n]*/, 'Article: (shengcheng|');
+    const { items, apply } = await completeAt(client, text);
+    assert.ok(items.length > 0 && items.length < 10, items.map((i) => i.label).join(' | '));
+    assert.match(items[0].label, /^生成式人工智能服务管理/);
+    assert.match(lineOf(apply(items[0]), 'Article:'), /^Article: \(生成式人工智能服务管理[^)]*$/);
+  });
+
+  it('fills a link placeholder, a TODO bodies line and a date placeholder from the catalogue', async () => {
+    const text = brief.replace(/Article: Implementation[^\n]*\nIssuing bodies: MITT, NDRC\nDate: 2023-01-18/, 'Article: foundry and forging| ([Link](https://))\nIssuing bodies: TODO\nDate: Month D, YYYY');
+    const { items, apply } = await completeAt(client, text);
+    const result = apply(items[0]);
+    assert.match(lineOf(result, 'Article:'), /^Article: Guiding Opinions on Promoting the High-Quality Development of the Foundry and Forging Industries \(关于推动铸造和锻压行业高质量发展的指导意见\) \(\[Link\]\(https?:\/\/[^)]*\.gov\.cn\/[^)]*\)\)$/);
+    assert.equal(lineOf(result, 'Issuing bodies:'), 'Issuing bodies: MIIT, NDRC, MEE');
+    assert.equal(lineOf(result, 'Date:'), 'Date: April 14, 2023');
   });
 
   it('completes inside the Chinese-title parentheses with the Chinese title only (pinyin query)', async () => {

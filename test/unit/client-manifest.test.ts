@@ -47,6 +47,8 @@ describe('package.json: client contributions', () => {
 
   it('activates on Markdown and loads the bundled client', () => {
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+    // A preview left open is restored after a window reload by the serializer of its view type.
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:policyBrief.preview'));
     assert.equal(manifest.main, './dist/client/extension.js');
   });
 

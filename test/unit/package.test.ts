@@ -41,6 +41,7 @@ describe('vsix contents (vsce ls)', function () {
       'schemas/issuing-bodies.schema.json',
       'schemas/policy-titles.schema.json',
       'schemas/document-types.schema.json',
+      'docs/rules/issuing-body.unknown.md',
     ]) {
       assert.ok(files.includes(required), `${required} is missing from the package`);
     }

@@ -35,8 +35,8 @@ const brief = [
 const expected: [string, string, number][] = [
   ['structure.topics-list', '🚀𝑥 中文 A headline that differs', 6],
   ['structure.label-format', 'Comment', 15],
-  ['citation.halfwidth-punctuation', '(', 17],
-  ['citation.halfwidth-punctuation', ')', 17],
+  // One half-width pair: one finding from '(' to ')'.
+  ['citation.halfwidth-punctuation', '(试行)', 17],
   ['issuing-body.list-format', '、', 18],
   ['date.invalid', '𝑥 2023-01-18', 19],
 ];

@@ -152,6 +152,7 @@ export class BriefPreview implements vscode.Disposable {
       nonce: crypto.randomBytes(16).toString('base64'),
       bodyHtml: this.renderFragment(),
       title: vscode.l10n.t('Preview {0}', path.basename(this.uri.path)),
+      documentUri: this.uri.toString(),
       version: this.version,
       line: this.editorLine(),
     });

@@ -41,11 +41,31 @@ export class PreviewManager implements vscode.Disposable {
       { viewColumn: column, preserveFocus: toSide },
       { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false },
     );
-    const preview = new BriefPreview(panel, document.uri, this.extensionUri, this.configs);
+    return this.adopt(panel, document.uri);
+  }
+
+  /**
+   * Takes over a preview panel VS Code restored after a window reload (see previewSerializer.ts).
+   * @returns the preview, or undefined (panel closed) when the document no longer exists
+   */
+  async revive(panel: vscode.WebviewPanel, uri: vscode.Uri): Promise<BriefPreview | undefined> {
+    try {
+      await vscode.workspace.openTextDocument(uri);
+    } catch {
+      panel.dispose();
+      return undefined;
+    }
+    this.previews.get(uri.toString())?.panel.dispose();
+    return this.adopt(panel, uri);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri): BriefPreview {
+    const key = uri.toString();
+    const preview = new BriefPreview(panel, uri, this.extensionUri, this.configs);
     this.previews.set(key, preview);
     this.last = preview;
     preview.onDidDispose(() => {
-      this.previews.delete(key);
+      if (this.previews.get(key) === preview) this.previews.delete(key);
       if (this.last === preview) this.last = undefined;
     });
     return preview;

@@ -22,6 +22,8 @@ export interface PreviewPageOptions {
   version?: number;
   /** Source line to show first. */
   line?: number;
+  /** URI of the previewed document, kept in the webview state so the preview comes back after a window reload. */
+  documentUri?: string;
 }
 
 /** Escapes text for an HTML attribute value or text node. */
@@ -41,7 +43,7 @@ export function previewCsp(cspSource: string, nonce: string): string {
 export function previewPageHtml(options: PreviewPageOptions): string {
   const { cspSource, styleHref, scriptHref, nonce, bodyHtml, title } = options;
   const script = scriptHref ? `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(scriptHref)}"></script>` : '';
-  const lineAttribute = options.line !== undefined ? ` data-line="${options.line}"` : '';
+  const lineAttribute = (options.line !== undefined ? ` data-line="${options.line}"` : '') + (options.documentUri ? ` data-uri="${escapeHtml(options.documentUri)}"` : '');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -11,6 +11,7 @@ import type { RuleContext, Report } from './rules/rule';
 import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
 import { readCitationDate } from './catalogue/citationDate';
+import { applyDisableComments } from './disableComments';
 import type { Day } from './catalogue/dates';
 
 /** What a check needs besides the text. */
@@ -113,7 +114,8 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   options.cache?.sweepFindings();
   for (const { ruleId, severity, report } of reports) findings.push(toFinding(ruleId, severity, report, lineIndex, 0));
   findings.sort(compareFindings);
-  return { model, lineIndex, findings, cancelled: false };
+  // `<!-- policy-brief-disable … -->` comments turn rules off for lines or the whole brief.
+  return { model, lineIndex, findings: applyDisableComments(text, lineIndex, findings), cancelled: false };
 }
 
 /** A report of one rule, with the rule's id and effective severity. */

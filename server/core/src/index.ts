@@ -15,6 +15,7 @@ export { readCitationDate, formatCitationDate } from './catalogue/citationDate';
 export { parsePartialDate, isoDay, type Day } from './catalogue/dates';
 export { chineseTitleKey, englishKey } from './catalogue/normalize';
 export { checkBrief, effectiveSeverity, type CheckConfig, type CheckOptions, type CheckResult } from './check';
+export { applyDisableComments, disableComments, DISABLE_COMMENT } from './disableComments';
 export { applyEdits, preferredFixEdits } from './fixes';
 export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';

@@ -7,15 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, LSPErrorCodes, ResponseError, MarkupKind,
+  CodeActionKind, CompletionTriggerKind, LSPErrorCodes, ResponseError, MarkupKind,
   type CancellationToken, type CodeAction, type CodeActionParams, type CompletionList, type CompletionParams, type Connection,
   type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type TextDocumentPositionParams, type WorkspaceEdit, type Diagnostic,
 } from 'vscode-languageserver/node';
 import {
-  complete, hover, quickFixes, fixAll, catalogueStubInsertion, documentSymbols, foldingRanges, documentLinks, LineIndex,
+  complete, hover, quickFixes, fixAll, menuActions, catalogueStubInsertion, ruleDocsUrl, documentSymbols, foldingRanges, documentLinks, LineIndex,
   type CitedTitle, type Finding, type TextEdit,
 } from '../../core/src/index';
 import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
+import { packagePath } from '../config/packageData';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
@@ -37,13 +38,21 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
+    // A letter or space typed where no label precedes it (prose): nothing to complete, and no
+    // parse on the typing path.
+    if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && /^[A-Za-z ]$/.test(params.context.triggerCharacter ?? '')) {
+      const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+      if (!/[:：]/.test(before)) return { isIncomplete: false, items: [] };
+    }
     const offset = document.offsetAt(params.position);
     const found = await analysis.completionView(params.textDocument.uri, offset);
     cancelled(token);
     if (found === 'code') return { isIncomplete: false, items: [] };
     if (!found) return null;
     const { context, text, model, lineIndex, topicsBefore } = found;
-    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore }, found.offset);
+    const triggerKind = params.context?.triggerKind;
+    const trigger = triggerKind === CompletionTriggerKind.TriggerCharacter ? 'character' : triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions ? 'incomplete' : 'invoked';
+    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore, trigger }, found.offset);
     // View offsets → document positions.
     const at = (relative: number) => {
       const offset = found.toDocument(relative);
@@ -90,9 +99,17 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
       for (const finding of analysed.findings) {
         const name = finding.data?.unknownBody;
         if (typeof name !== 'string' || finding.range.end.offset < start || finding.range.start.offset > end) continue;
-        const catalogueEdit = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, name, abilities);
-        if (catalogueEdit) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: catalogueEdit });
+        const added = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, name, abilities);
+        // Never preferred (it changes the team's facts); opens the file at the new entry.
+        if (added) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: added.edit, command: { title: 'Show the new entry', command: REVEAL_COMMAND, arguments: [added.uri, added.line] } });
       }
+      const frontMatter = analysed.check.model.frontMatter;
+      const frontMatterEnd = frontMatter ? lineIndex.lineStarts[lineIndex.positionAt(frontMatter.end).line + 1] ?? analysed.check.model.text.length : undefined;
+      for (const action of menuActions(analysed.findings, start, end, analysed.check.model.text, lineIndex, frontMatterEnd)) {
+        actions.push({ title: action.title, kind: CodeActionKind.QuickFix, diagnostics: action.findings.map(diagnosticOf), edit: edit(action.edits) });
+      }
+      const documented = new Set(analysed.findings.filter((f) => f.range.end.offset >= start && f.range.start.offset <= end && !/^(internal|server)\./.test(f.ruleId)).map((f) => f.ruleId));
+      for (const ruleId of documented) actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [ruleId] } });
     }
     if (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll))) {
       const all = fixAll(analysed.findings);
@@ -125,7 +142,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
  * `issuingBodiesPath`, else `<team folder>/issuing-bodies.yaml`, else
  * `<workspace folder>/.policy-brief/issuing-bodies.yaml` (created when missing).
  */
-function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, name: string, abilities: ClientAbilities): WorkspaceEdit | undefined {
+function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, name: string, abilities: ClientAbilities): { edit: WorkspaceEdit; uri: string; line: number } | undefined {
   const documentPath = uriToPath(uri);
   const base = teamFolder ? path.dirname(teamFolder) : analysis.folderOf(documentPath) ?? analysis.folders.map((f) => uriToPath(f.uri)).find(Boolean) ?? (documentPath ? path.dirname(documentPath) : undefined);
   if (!base && !override) return undefined;
@@ -144,11 +161,38 @@ function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string 
   const lineIndex = new LineIndex(existing ?? '');
   const range = toRange(lineIndex.range(insertion.start, insertion.end));
   const targetUri = open?.uri ?? fileUri;
+  // The line of the new entry's `- id:` once the edit is applied.
+  const before = insertion.newText.slice(0, insertion.newText.indexOf('- id:'));
+  const line = range.start.line + (before.match(/\n/g)?.length ?? 0);
   if (existing === undefined) {
     if (!abilities.resourceOperations) return undefined;
-    return { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: insertion.newText }] }] };
+    return { uri: fileUri, line, edit: { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: insertion.newText }] }] } };
   }
-  return { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: insertion.newText }] }] };
+  return { uri: targetUri, line, edit: { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: insertion.newText }] }] } };
+}
+
+/** Server commands the code actions use (listed in the server's `executeCommandProvider`). */
+export const REVEAL_COMMAND = 'policyBrief.server.revealCatalogueEntry';
+export const SHOW_RULE_DOCS_COMMAND = 'policyBrief.server.showRuleDocs';
+export const SERVER_COMMANDS = [REVEAL_COMMAND, SHOW_RULE_DOCS_COMMAND];
+
+/**
+ * Handles the server commands: open a team catalogue at a line (`[uri, line]`), open the docs
+ * page of a rule (`[ruleId]`: the bundled `docs/rules/<id>.md`, offline; else the web page).
+ */
+export function registerCommands(connection: Connection): void {
+  connection.onExecuteCommand(async (params) => {
+    const [first, second] = params.arguments ?? [];
+    if (params.command === REVEAL_COMMAND && typeof first === 'string' && typeof second === 'number') {
+      const position = { line: second, character: 0 };
+      await connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: position, end: position } });
+    } else if (params.command === SHOW_RULE_DOCS_COMMAND && typeof first === 'string' && /^[a-z-]+\.[a-z-]+$/.test(first)) {
+      const page = packagePath('docs', 'rules', `${first}.md`);
+      if (fs.existsSync(page)) await connection.window.showDocument({ uri: pathToFileURL(page).href, takeFocus: true });
+      else await connection.window.showDocument({ uri: ruleDocsUrl(first), external: true });
+    }
+    return null;
+  });
 }
 
 export type { DiagnosticData };

@@ -437,6 +437,15 @@ async function main() {
             text = msg.text().replace(/%c/g, '');
           }
           const prefix = type === 'log' || type === 'info' ? '' : `[${type}] `;
+          // A test asks for a screenshot of the window (docs/images) by logging
+          // `POLICY_BRIEF_SCREENSHOT <name> [x y width height]`: saved as <screenshot-dir>/<name>.png.
+          const shot = /POLICY_BRIEF_SCREENSHOT ([\w.-]+)(?: (\d+) (\d+) (\d+) (\d+))?/.exec(text);
+          if (shot && page && !page.isClosed()) {
+            const file = path.join(opts.screenshotDir, `${shot[1]}.png`);
+            const clip = shot[2] ? { x: Number(shot[2]), y: Number(shot[3]), width: Number(shot[4]), height: Number(shot[5]) } : undefined;
+            await fs.mkdir(opts.screenshotDir, { recursive: true });
+            await page.screenshot({ path: file, clip, timeout: 10_000 }).then(() => log(`screenshot: ${file}`), (e) => warn(`screenshot failed: ${e.message.split('\n')[0]}`));
+          }
           for (const line of text.split('\n')) {
             process.stdout.write(`[vscode ${stamp()}] ${prefix}${line}\n`);
             // Remember mocha's spec-reporter totals for the closing summary line.

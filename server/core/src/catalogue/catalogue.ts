@@ -33,8 +33,18 @@ export class Catalogue {
   private readonly byName = new Map<string, BodyLookup>();
   private readonly titleByZh = new Map<string, PolicyTitle[]>();
   private readonly titleByEn = new Map<string, PolicyTitle[]>();
+  /** Source keys → URLs (the `sources:` map of the bundled and team issuing-bodies files). */
+  readonly sources: ReadonlyMap<string, string>;
+  /** Level keys → what the level means (the `levels:` map of issuing-bodies.yaml). */
+  readonly levels: ReadonlyMap<string, string>;
 
-  constructor(bodies: IssuingBody[], titles: PolicyTitle[], types: DocumentTypeFile, ambiguous: Record<string, string[]> = {}) {
+  /**
+   * @param glossary the `sources` and `levels` maps of the issuing-bodies files, which turn an
+   *   entry's keys into words and links for hovers (absent: keys are shown as written)
+   */
+  constructor(bodies: IssuingBody[], titles: PolicyTitle[], types: DocumentTypeFile, ambiguous: Record<string, string[]> = {}, glossary: { sources?: Record<string, string>; levels?: Record<string, string> } = {}) {
+    this.sources = new Map(Object.entries(glossary.sources ?? {}));
+    this.levels = new Map(Object.entries(glossary.levels ?? {}));
     this.bodies = bodies;
     this.titles = titles;
     this.documentTypes = types.types;
@@ -178,18 +188,22 @@ export function loadCatalogue(
   let bodies = bodiesFile.bodies;
   let titles = titlesFile.titles;
   const ambiguous = { ...(bodiesFile.ambiguous_abbreviations ?? {}) };
+  const sources = { ...(bodiesFile.sources ?? {}) };
+  const levels = { ...(bodiesFile.levels ?? {}) };
   if (team.issuingBodies) {
     const value = readTeamFile<IssuingBodyFile>(team.issuingBodies, jsonSchemas.issuingBodies, 'bodies', files);
     if (value) {
       bodies = mergeById(bodies, value.bodies ?? []);
       Object.assign(ambiguous, value.ambiguous_abbreviations ?? {});
+      Object.assign(sources, value.sources ?? {});
+      Object.assign(levels, value.levels ?? {});
     }
   }
   if (team.policyTitles) {
     const value = readTeamFile<PolicyTitleFile>(team.policyTitles, jsonSchemas.policyTitles, 'titles', files);
     if (value) titles = mergeById(titles, value.titles ?? []);
   }
-  return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous), files };
+  return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous, { sources, levels }), files };
 }
 
 function readTeamFile<T>(source: CatalogueSource, schema: object, listKey: string, files: FileFindings[]): T | undefined {

@@ -18,6 +18,46 @@ export function quickFixes(findings: readonly Finding[], start: number, end: num
       actions.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, edits: fix.edits, findings: [finding] });
     }
   }
+  // The fixes of findings under the cursor before those that only touch it, preferred first
+  // (stable): the likely fix heads the Ctrl+. menu.
+  const touchesOnly = (f: Finding) => f.range.end.offset === start || (f.range.start.offset === end && end > start);
+  const rank = (a: CodeActionProposal) => (touchesOnly(a.findings[0]) ? 2 : 0) + (a.isPreferred ? 0 : 1);
+  return actions.sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The actions of the Ctrl+. menu beside each finding's own fixes, as ESLint and markdownlint
+ * offer them: fix every problem of this rule, fix every auto-fixable problem (both only when
+ * there is more than one to fix), and turn the rule off for this line or for the whole brief
+ * with a configuration comment (see disableComments.ts).
+ * @param text the document; `frontMatterEnd` the UTF-16 offset just after the front matter's closing line break, if any
+ */
+export function menuActions(findings: readonly Finding[], start: number, end: number, text: string, lineIndex: LineIndex, frontMatterEnd?: number): CodeActionProposal[] {
+  const actions: CodeActionProposal[] = [];
+  const here = findings.filter((f) => f.range.end.offset >= start && f.range.start.offset <= end && !f.ruleId.startsWith('internal.'));
+  const fixable = findings.filter((f) => f.fixes?.some((x) => x.isPreferred));
+  const seen = new Set<string>();
+  for (const finding of here) {
+    if (seen.has(finding.ruleId)) continue;
+    seen.add(finding.ruleId);
+    const ofRule = fixable.filter((f) => f.ruleId === finding.ruleId);
+    if (ofRule.length > 1) actions.push({ title: `Fix all ${finding.ruleId} problems in this document`, kind: 'quickfix', edits: preferredFixEdits(ofRule), findings: ofRule });
+  }
+  // Every auto-fixable problem: when there are several, of more than one rule (else it is the rule's own).
+  if (here.some((f) => f.fixes?.some((x) => x.isPreferred)) && fixable.length > 1 && new Set(fixable.map((f) => f.ruleId)).size > 1) {
+    actions.push({ title: 'Fix all auto-fixable problems in this document', kind: 'quickfix', edits: preferredFixEdits(fixable), findings: fixable });
+  }
+  for (const ruleId of seen) {
+    const finding = here.find((f) => f.ruleId === ruleId)!;
+    const line = finding.range.start.line;
+    const lineEnd = lineIndex.lineEnd(line);
+    actions.push({ title: `Disable ${ruleId} for this line`, kind: 'quickfix', edits: [{ range: lineIndex.range(lineEnd, lineEnd), newText: ` <!-- policy-brief-disable-line ${ruleId} -->` }], findings: here.filter((f) => f.ruleId === ruleId && f.range.start.line === line) });
+    const at = frontMatterEnd ?? (text.startsWith('\uFEFF') ? 1 : 0);
+    // After the front matter (on a line of its own, also when the file ends right after it), else first.
+    const comment = `<!-- policy-brief-disable-file ${ruleId} -->`;
+    const newText = at === text.length && at > 0 && !/[\r\n]$/.test(text) ? lineIndex.eol + comment : comment + lineIndex.eol;
+    actions.push({ title: `Disable ${ruleId} for this brief`, kind: 'quickfix', edits: [{ range: lineIndex.range(at, at), newText }], findings: findings.filter((f) => f.ruleId === ruleId) });
+  }
   return actions;
 }
 

@@ -6,7 +6,7 @@ import type { BriefModel } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { IssueSchema } from '../schema/types';
 import type { Catalogue } from '../catalogue/catalogue';
-import { bodyMarkdown, partExpectation, titleMarkdown } from './completion';
+import { bodyMarkdown, partExpectation, titleMarkdown } from './describe';
 import { topicAt } from './locate';
 import type { HoverResult } from './types';
 

@@ -150,7 +150,11 @@ export class SearchIndex<T> {
         if (at >= 0) keep(target.entry, 1.05);
       } else {
         const at = plain.indexOf(q);
-        if (at >= 0) keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (at > 0 && !/[\p{L}\p{N}]/u.test(plain[at - 1]) ? 0.1 : 0));
+        // An exact phrase (whole words: `robot` in `"robot+"`, not in `robotics`) ranks above a
+        // longer title that merely contains the letters.
+        const wordStart = at > 0 && !/[\p{L}\p{N}]/u.test(plain[at - 1]);
+        const wordEnd = at + q.length === plain.length || !/[\p{L}\p{N}]/u.test(plain[at + q.length]);
+        if (at >= 0) keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (wordStart ? 0.1 : 0) + (wordStart && wordEnd ? 0.1 : 0));
         else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
       }
     };

@@ -26,12 +26,11 @@ export const catalogueMismatch: Rule = {
         const byEnglish = parsed.englishTitle ? pick(catalogue.titlesByEnglish(parsed.englishTitle.text)) : undefined;
         const known = byChinese ?? byEnglish;
         if (!known) continue;
-        const where = `the catalogue entry '${known.id}'`;
         if (!byChinese && parsed.chineseTitle && byEnglish) {
           report({
             start: parsed.chineseTitle.start,
             end: parsed.chineseTitle.end,
-            message: `The English title is ${where}, whose Chinese title is ${known.title_zh}.`,
+            message: `The English title is that of ${known.title_zh} in the catalogue; the Chinese title does not match it.`,
             fixes: [{ title: `Use ${known.title_zh}`, edits: [{ start: parsed.chineseTitle.start, end: parsed.chineseTitle.end, newText: known.title_zh }] }],
             data: { titleId: known.id },
           });
@@ -61,7 +60,7 @@ export const catalogueMismatch: Rule = {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `This document (${known.title_zh}, catalogue entry '${known.id}') was issued by ${names.join(', ')}; the citation names ${bodies.bodies.map((b) => b.text).join(', ')}.`,
+                message: `This document (${known.title_zh}) was issued by ${names.join(', ')}; the citation names ${bodies.bodies.map((b) => b.text).join(', ')}.`,
                 fixes: [{ title: `Use ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }] }],
                 data: { titleId: known.id },
               });
@@ -83,7 +82,7 @@ export const catalogueMismatch: Rule = {
           report({
             start: date.value.start,
             end: date.value.end,
-            message: `The catalogue entry '${known.id}' is dated ${canonical}${known.date_published ? ` (published ${known.date_published})` : ''}.`,
+            message: `The catalogue dates this document (${known.title_zh}) ${canonical}${known.date_published ? ` (published ${known.date_published})` : ''}.`,
             fixes: [{ title: `Use ${canonical}`, edits: [{ start: date.value.start, end: date.value.end, newText: canonical }] }],
             data: { titleId: known.id },
           });

@@ -14,6 +14,9 @@ export const halfwidthPunctuation: Rule = {
       for (const citation of topic.citations) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title) continue;
+        // A pair — ( ) or " " — is one finding with one fix; a lone mark is a finding of its own.
+        const partner = pairs(title.text);
+        const paired = new Set(partner.values());
         let quoteOpen = true;
         for (let i = 0; i < title.text.length; i++) {
           const ch = title.text[i];
@@ -22,8 +25,20 @@ export const halfwidthPunctuation: Rule = {
             replacement = quoteOpen ? '“' : '”';
             quoteOpen = !quoteOpen;
           }
-          if (!replacement) continue;
+          if (!replacement || paired.has(i)) continue;
           const start = title.start + i;
+          const close = partner.get(i);
+          if (close !== undefined) {
+            const closing = title.text[close] === '"' ? '”' : FULL_WIDTH[title.text[close]];
+            const end = title.start + close + 1;
+            report({
+              start,
+              end,
+              message: `Half-width '${ch}${title.text[close]}' in a Chinese title: use the full-width '${replacement}${closing}'.`,
+              fixes: [{ title: `Replace '${ch}${title.text[close]}' with '${replacement}${closing}'`, edits: [{ start, end: start + 1, newText: replacement }, { start: end - 1, end, newText: closing }], isPreferred: true }],
+            });
+            continue;
+          }
           report({
             start,
             end: start + 1,
@@ -35,3 +50,23 @@ export const halfwidthPunctuation: Rule = {
     }
   },
 };
+
+/** Half-width pairs in `text`: index of each opening `(` or `"` → index of its closing partner. */
+function pairs(text: string): Map<number, number> {
+  const result = new Map<number, number>();
+  const open: number[] = [];
+  let quote = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') open.push(i);
+    else if (ch === ')' && open.length) result.set(open.pop()!, i);
+    else if (ch === '"') {
+      if (quote < 0) quote = i;
+      else {
+        result.set(quote, i);
+        quote = -1;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+/**
+ * Inline configuration comments, as markdownlint's `<!-- markdownlint-disable MD001 -->`:
+ *
+ * - `<!-- policy-brief-disable-file rule.id -->` anywhere: the rule is off for the whole brief
+ * - `<!-- policy-brief-disable rule.id -->` … `<!-- policy-brief-enable rule.id -->`: off between them
+ * - `<!-- policy-brief-disable-line rule.id -->`: off on this line
+ * - `<!-- policy-brief-disable-next-line rule.id -->`: off on the next line
+ *
+ * Without ids a comment applies to every rule; an id may also name a group (`issuing-body`
+ * covers `issuing-body.unknown`). The team-wide way is `rules: { rule.id: off }` in the issue schema.
+ */
+import type { Finding } from './findings';
+import type { LineIndex } from './text/lineIndex';
+
+/** The comment prefix, e.g. `policy-brief-disable-line`. */
+export const DISABLE_COMMENT = 'policy-brief';
+
+type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+interface Comment {
+  directive: Directive;
+  /** 0-based line of the comment. */
+  line: number;
+  /** Rule ids or groups; empty = all rules. */
+  ids: string[];
+}
+
+const PATTERN = /<!--\s*policy-brief-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->/g;
+
+function covers(comment: Comment, ruleId: string): boolean {
+  return !comment.ids.length || comment.ids.some((id) => ruleId === id || ruleId.startsWith(`${id}.`));
+}
+
+/** The configuration comments of `text`, in order. */
+export function disableComments(text: string, lineIndex: LineIndex): Comment[] {
+  if (!text.includes('policy-brief-')) return [];
+  const comments: Comment[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    comments.push({ directive: m[1] as Directive, line: lineIndex.positionAt(m.index!).line, ids: m[2].split(/[\s,]+/).filter(Boolean) });
+  }
+  return comments;
+}
+
+/**
+ * `findings` without those that configuration comments in `text` turn off (by the line where
+ * each finding starts). Returns the same array when the text has no such comment.
+ */
+export function applyDisableComments(text: string, lineIndex: LineIndex, findings: Finding[]): Finding[] {
+  const comments = disableComments(text, lineIndex);
+  if (!comments.length) return findings;
+  return findings.filter((finding) => {
+    const line = finding.range.start.line;
+    let off = false;
+    for (const c of comments) {
+      if (!covers(c, finding.ruleId)) continue;
+      if (c.directive === 'disable-file') return false;
+      if (c.directive === 'disable-line' && c.line === line) return false;
+      if (c.directive === 'disable-next-line' && c.line === line - 1) return false;
+      if (c.line <= line && c.directive === 'disable') off = true;
+      if (c.line <= line && c.directive === 'enable') off = false;
+    }
+    return !off;
+  });
+}

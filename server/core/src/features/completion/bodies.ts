@@ -1,0 +1,91 @@
+/**
+ * Completion of issuing bodies in the value of an `Issuing bodies:` line: by abbreviation,
+ * English name, 中文 or pinyin. The proposal replaces the token being typed and, after another
+ * body, the separator written before it, so accepting always leaves the schema's separator
+ * (`MIIT,fagai|` → `MIIT, NDRC`). Bodies already on the line are still shown, marked and last.
+ */
+import type { Citation, Topic } from '../../model/types';
+import type { IssueSchema } from '../../schema/types';
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { IssuingBody } from '../../catalogue/types';
+import { readCitationDate } from '../../catalogue/citationDate';
+import type { Day } from '../../catalogue/dates';
+import { cachedIndex, SearchIndex } from '../search';
+import { citationAt } from '../locate';
+import { bodyMarkdown } from '../describe';
+import type { CompletionProposal, CompletionResult } from '../types';
+import type { CursorLine } from './context';
+import { MAX_COMPLETIONS, SEPARATORS, type CompletionInput } from './input';
+
+/** The search index of a catalogue's bodies (built once per catalogue). */
+export function bodyIndex(catalogue: Catalogue): SearchIndex<IssuingBody> {
+  return cachedIndex(catalogue, 'bodies', () => new SearchIndex(catalogue.bodies, (b) => ({
+    latin: [b.id, ...(b.abbreviations ?? []), b.name_en, ...(b.aliases ?? [])],
+    chinese: [b.name_zh, b.name_zh_full ?? '', ...(b.name_zh_short ?? [])],
+  })));
+}
+
+/** The day a topic's citation refers to: its own date, else another citation's of the topic. */
+function citedDay(schema: IssueSchema, topic: Topic | undefined, citation: Citation | undefined): Day | undefined {
+  const read = (c: Citation | undefined) => {
+    const value = c?.date?.value.text;
+    const date = value ? readCitationDate(value, schema.topic.citation.dateFormat) : undefined;
+    return date && (date.kind === 'valid' || date.kind === 'other-format') ? date.day : undefined;
+  };
+  return read(citation) ?? topic?.citations.map(read).find((d) => d !== undefined);
+}
+
+/** Proposals for the cursor at `offset` in the value (from `valueStart`) of an `Issuing bodies:` line. */
+export function completeBodies(input: CompletionInput, offset: number, line: CursorLine, valueStart: number, topic: Topic | undefined): CompletionResult {
+  const { text, schema, catalogue } = input;
+  const lineEnd = line.end;
+  let tokenStart = offset;
+  while (tokenStart > valueStart && !SEPARATORS.test(text[tokenStart - 1])) tokenStart--;
+  while (tokenStart < offset && /\s/.test(text[tokenStart])) tokenStart++;
+  let tokenEnd = offset;
+  while (tokenEnd < lineEnd && !SEPARATORS.test(text[tokenEnd])) tokenEnd++;
+  while (tokenEnd > offset && /\s/.test(text[tokenEnd - 1])) tokenEnd--;
+  const prefix = text.slice(tokenStart, offset);
+  const separator = schema.topic.citation.issuingBodySeparator;
+  // After another body: replace what separates them by the schema's separator.
+  let previousEnd = tokenStart;
+  while (previousEnd > valueStart && (/\s/.test(text[previousEnd - 1]) || SEPARATORS.test(text[previousEnd - 1]))) previousEnd--;
+  const afterBody = previousEnd > valueStart && SEPARATORS.test(text.slice(previousEnd, tokenStart));
+  const editStart = afterBody ? previousEnd : tokenStart;
+  const lead = afterBody ? separator : tokenStart === offset && /[:：]/.test(text[tokenStart - 1] ?? '') ? ' ' : '';
+  // Names already on the line (other than the one being typed): shown last, marked.
+  const listed = new Set<string>();
+  for (const name of text.slice(valueStart, lineEnd).split(SEPARATORS)) {
+    const trimmed = name.trim();
+    if (!trimmed || text.slice(tokenStart, tokenEnd).trim() === trimmed) continue;
+    const found = catalogue.lookupBody(trimmed);
+    if (found) listed.add(found.body.id);
+  }
+  const day = citedDay(schema, topic, citationAt(topic, offset));
+  const all = bodyIndex(catalogue).search(prefix, prefix ? MAX_COMPLETIONS * 2 : catalogue.bodies.length);
+  // Keep matches at least half as good as the best one: weak fuzzy hits only add noise.
+  const found = prefix && all.length ? all.filter((r) => r.score >= all[0].score / 2) : all;
+  const range = input.lineIndex.range(editStart, tokenEnd);
+  const filterText = text.slice(editStart, offset);
+  const items: CompletionProposal[] = [];
+  for (const [rank, { value: body }] of found.entries()) {
+    const already = listed.has(body.id);
+    const validity = day ? catalogue.validityOn(body, day) : 'valid';
+    const deprecated = validity !== 'valid';
+    const name = catalogue.canonicalName(body);
+    const note = already ? ' — already listed' : deprecated ? ` — ${validity === 'before' ? 'not yet established' : 'no longer existed'} on the cited date` : '';
+    items.push({
+      label: name,
+      description: already ? `${body.name_zh} · already listed` : body.name_zh,
+      detail: `${body.name_en} · ${body.name_zh}${note}`,
+      documentation: bodyMarkdown(body, catalogue),
+      kind: 'issuing-body',
+      edit: { range, newText: lead + name },
+      filterText,
+      sortText: `${already ? 2 : deprecated ? 1 : 0}${String(rank).padStart(4, '0')}`,
+      deprecated: deprecated || undefined,
+    });
+  }
+  items.sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  return { items: items.slice(0, MAX_COMPLETIONS), isIncomplete: true };
+}

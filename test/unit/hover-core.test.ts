@@ -1,0 +1,38 @@
+/**
+ * Hover in-process, on the pure core: `|` marks the cursor. Hovers speak words, not the
+ * catalogue's keys (levels, source keys). Over the real protocol: test/lsp/actions.test.ts.
+ */
+import * as assert from 'node:assert/strict';
+import { hover, LineIndex, parseBrief } from '../../server/core/src/index';
+import { defaultConfig } from '../support/config';
+
+function hoverAt(textWithCursor: string): string | undefined {
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const { config } = defaultConfig();
+  return hover({ model: parseBrief(text, config.schema), lineIndex: new LineIndex(text), schema: config.schema, catalogue: config.catalogue }, offset)?.markdown;
+}
+
+const brief = (line: string) => ['## 1. One', '', '**At a glance:** Text.', '', 'Article: Guiding Opinions on X (关于推动铸造和锻压行业高质量发展的指导意见)', line, 'Date: April 14, 2023', ''].join('\n');
+
+describe('hover (core, in process)', () => {
+  it('an issuing body: level in words, sources as links named by their site, no internal keys', () => {
+    const markdown = hoverAt(brief('Issuing bodies: MI|IT, NDRC'))!;
+    assert.match(markdown, /\*\*Ministry of Industry and Information Technology\*\* · 工业和信息化部/);
+    assert.match(markdown, /- Level: One of the 26 ministries/);
+    assert.match(markdown, /- Sources: \[[a-z.]+\]\(https?:\/\//);
+    assert.doesNotMatch(markdown, /constituent-department|itlaw-miit|\bSource: [a-z-]+(,|$)/);
+  });
+
+  it('a body that was replaced: predecessors and successors by abbreviation and Chinese name', () => {
+    const markdown = hoverAt(brief('Issuing bodies: CBI|RC'))!;
+    assert.match(markdown, /- Existed: .* – 2023/);
+    assert.match(markdown, /- Successors: NFRA \(国家金融监督管理总局\)/);
+  });
+
+  it('a catalogue title: issuing bodies by name, sources as links, the Chinese title', () => {
+    const markdown = hoverAt(brief('Issuing bodies: MIIT').replace('关于推动铸造', '关于推|动铸造'))!;
+    assert.match(markdown, /- Issuing bodies: MIIT \(工业和信息化部\), NDRC \(国家发展和改革委员会\), MEE \(生态环境部\)/);
+    assert.match(markdown, /- Sources: \[[a-z.]+\]\(https?:\/\//);
+  });
+});
