@@ -41,6 +41,9 @@ describe('vsix contents (vsce ls)', function () {
       'schemas/issuing-bodies.schema.json',
       'schemas/policy-titles.schema.json',
       'schemas/document-types.schema.json',
+      'docs/rules/README.md',
+      'docs/rules/date.invalid.md',
+      'docs/rules/issuing-body.unknown.md',
     ]) {
       assert.ok(files.includes(required), `${required} is missing from the package`);
     }

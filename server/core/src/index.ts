@@ -18,6 +18,6 @@ export { checkBrief, effectiveSeverity, type CheckConfig, type CheckOptions, typ
 export { applyEdits, preferredFixEdits } from './fixes';
 export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';
-export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
+export { ruleDocsUrl } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
 export * from './features/index';
