@@ -140,7 +140,9 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   const fix = Boolean(options.fix);
   const baselineFile = options.baseline as string | undefined;
   const writeBaselineFile = options.writeBaseline as string | undefined;
-  if (fix && inputs.includes('-') && (inputs.length > 1 || format !== 'human')) throw new UsageError('--fix with standard input (-) prints the fixed text on standard output: give - as the only input, without --format.');
+  // --fix on standard input alone prints the fixed text; otherwise standard input is checked, not fixed.
+  const fixStdin = fix && inputs.length === 1 && inputs[0] === '-' && format === 'human';
+  if (fix && inputs.includes('-') && !fixStdin) process.stderr.write('policy-brief: --fix does not change standard input here; give - as the only input, without --format, to get the fixed text on standard output.\n');
   const baseline = baselineFile ? readBaselineOrThrow(baselineFile) : undefined;
   let changed: ChangedLines | undefined;
   if (options.changedSince !== undefined) {
@@ -176,6 +178,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
       if (result.text === undefined) continue;
       const { text, applied } = applyEdits(result.text, preferredFixEdits(result.findings));
       if (requests[i].text !== undefined) {
+        if (!fixStdin) continue;
         // Standard input: the fixed text goes to standard output; what remains to stderr.
         process.stdout.write(text);
         const after = checkFile({ ...requests[i], text }, true);

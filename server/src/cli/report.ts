@@ -27,7 +27,7 @@ export interface ReportOptions {
   docsBase: string;
   color: boolean;
   codeFrames: boolean;
-  /** Warnings, information and hints left out by --quiet (said in the human summary). */
+  /** Findings below error severity left out by --quiet (said in the human summary). */
   hiddenByQuiet: number;
 }
 
@@ -50,7 +50,7 @@ export function writeReport(results: CheckFileResult[], configResults: CheckFile
     case 'gitlab': return void process.stdout.write(formatGitlab(all) + '\n');
     case 'human': {
       if (configResults.length) process.stderr.write(`Configuration problems (the bundled defaults are used instead):\n${formatHuman(configResults, { color: options.color && Boolean(process.stderr.isTTY), codeFrames: true })}\n\n`);
-      const quiet = options.hiddenByQuiet ? `\n${options.hiddenByQuiet} warning(s) and note(s) not shown (--quiet shows errors only).` : '';
+      const quiet = options.hiddenByQuiet ? `\n${options.hiddenByQuiet} non-error finding(s) hidden (--quiet shows errors only).` : '';
       return void process.stdout.write(formatHuman(results, { color: options.color && Boolean(process.stdout.isTTY), codeFrames: options.codeFrames }) + quiet + '\n');
     }
   }
