@@ -172,6 +172,16 @@ describe('policy-brief check in a team repository', function () {
       assert.match(result.stderr, /4:3 +error +Unknown rule id 'date\.invlid' under rules\. Did you mean 'date\.invalid'\?/);
     });
 
+    it("docsBaseUrl in the team schema: rule pages link to the team's site", () => {
+      fs.mkdirSync(path.join(tmp, '.git'));
+      fs.mkdirSync(path.join(tmp, '.policy-brief'));
+      fs.writeFileSync(path.join(tmp, '.policy-brief', 'issue-schema.yaml'), 'schemaVersion: 1\nextends: default\ndocsBaseUrl: https://wiki.example.org/pb/rules\n');
+      fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
+      const log = JSON.parse(runCli(['check', '--format', 'sarif', 'a.md'], { cwd: tmp }).stdout);
+      const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'date.invalid');
+      assert.equal(rule.helpUri, 'https://wiki.example.org/pb/rules/date.invalid.md');
+    });
+
     it('a binary catalogue given on the command line: one line, exit 2', () => {
       fs.writeFileSync(path.join(tmp, 'bodies.yaml'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00, 0x1b, 0x5b]));
       fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
