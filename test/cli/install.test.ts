@@ -1,5 +1,5 @@
 /**
- * The npm package as a team installs it: `npm pack` (files list: dist/, data/, schemas/,
+ * The npm package as a team installs it: `npm pack` (.npmignore keeps dist/server, data/, schemas/,
  * docs/rules/), installed from the tarball into a temporary project, and both bins run there —
  * `policy-brief check` on the project's briefs (rule pages as file: URLs inside the installed
  * package) and `policy-brief-language-server` (--version, --help, and one LSP session over stdio).

@@ -2,6 +2,7 @@
 // everything is bundled by esbuild): only run-time files and the Marketplace page, no sources,
 // tests, source maps, examples or node_modules. Takes ~10 s (vsce walks the whole tree).
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
@@ -57,6 +58,12 @@ describe('vsix contents (vsce ls)', function () {
         /(^|\/)\.mocharc|tsconfig.*\.json$|\.vsix$/.test(f),
     );
     assert.deepEqual(unwanted, []);
+  });
+
+  it('package.json has no "files" list (vsce package refuses one beside .vscodeignore; npm uses .npmignore)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { files?: unknown };
+    assert.equal(manifest.files, undefined);
+    assert.ok(fs.existsSync(path.join(repoRoot, '.vscodeignore')) && fs.existsSync(path.join(repoRoot, '.npmignore')));
   });
 
   it('holds only bundled JavaScript: the client, the server and its check worker, and the preview script', () => {
