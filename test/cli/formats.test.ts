@@ -30,13 +30,13 @@ interface JsonFinding { ruleId: string; severity: string; message: string; range
 describe('policy-brief check: report formats for pull-request review', function () {
   this.timeout(120_000);
   let dir: string;
-  const files = ['halfwidth punctuation.md', 'unknown-issuing-body.md', 'picture.md'];
+  const files = ['halfwidth #1 简报.md', 'unknown-issuing-body.md', 'picture.md'];
   let texts: Record<string, string>;
   let json: { path: string; error?: string; findings: JsonFinding[] }[];
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-formats-'));
-    // A name with a space (percent-encoded in SARIF), a brief with Chinese text before findings, a binary file.
+    // A name with a space, '#' and Han (percent-encoded in SARIF), Chinese text before findings, a binary file.
     fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'halfwidth-punctuation.md'), path.join(dir, files[0]));
     fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'unknown-issuing-body.md'), path.join(dir, files[1]));
     fs.writeFileSync(path.join(dir, files[2]), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
@@ -46,7 +46,7 @@ describe('policy-brief check: report formats for pull-request review', function 
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('sarif: valid SARIF 2.1.0; relative percent-encoded URIs with a uriBaseId; the binary file fails the run with a notification', () => {
+  it('sarif: valid SARIF 2.1.0; relative percent-encoded URIs (space, #, Han) with a uriBaseId; the binary file fails the run with a notification', () => {
     const result = runCli(['check', '--format', 'sarif', ...files], { cwd: dir });
     assert.equal(result.status, 1);
     const log = JSON.parse(result.stdout);
@@ -55,7 +55,7 @@ describe('policy-brief check: report formats for pull-request review', function 
     const base = run.originalUriBaseIds['%SRCROOT%'].uri as string;
     assert.equal(new URL(base).href, pathToFileURL(dir).href + '/');
     const locations = run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation);
-    assert.ok(locations.some((l: { uri: string }) => l.uri === 'halfwidth%20punctuation.md'), JSON.stringify(locations));
+    assert.ok(locations.some((l: { uri: string }) => l.uri === 'halfwidth%20%231%20%E7%AE%80%E6%8A%A5.md'), JSON.stringify(locations));
     for (const location of locations) {
       assert.equal(location.uriBaseId, '%SRCROOT%');
       assert.ok(fs.existsSync(fileURLToPath(new URL(location.uri, base))), `${location.uri} resolves against ${base}`);
