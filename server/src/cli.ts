@@ -212,7 +212,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   const firstFile = requests.find((r) => r.text === undefined)?.path ?? requests[0]?.path;
   writeReport(shown, configResults, {
     format, version, hiddenByQuiet: format === 'human' ? hiddenByQuiet : 0,
-    docsBase: ruleDocsBase(firstFile ? configFor(path.resolve(firstFile), overrides).config.schema.docsBaseUrl : undefined),
+    docsBase: () => ruleDocsBase(firstFile ? configFor(path.resolve(firstFile), overrides).config.schema.docsBaseUrl : undefined),
     color: Boolean(options.color), codeFrames: options.codeFrame !== false,
   });
   for (const file of missing) process.stderr.write(`policy-brief: configuration file not found: ${file}\n`);

@@ -23,8 +23,11 @@ export interface ReportOptions {
   format: Format;
   /** Tool version (SARIF driver). */
   version: string;
-  /** Base URL of the rule pages (`ruleDocsBase`). */
-  docsBase: string;
+  /**
+   * Base URL of the rule pages (`ruleDocsBase`) of the configuration of the first file checked;
+   * called only by the formats that link rule pages (it may load that configuration).
+   */
+  docsBase: () => string;
   color: boolean;
   codeFrames: boolean;
   /** Findings below error severity left out by --quiet (said in the human summary). */
@@ -37,7 +40,8 @@ export interface ReportOptions {
  */
 export function writeReport(results: CheckFileResult[], configResults: CheckFileResult[], options: ReportOptions): void {
   const all = [...configResults, ...results];
-  const docsUrl = (ruleId: string) => ruleDocsUrl(ruleId, options.docsBase);
+  let base: string | undefined;
+  const docsUrl = (ruleId: string) => ruleDocsUrl(ruleId, (base ??= options.docsBase()));
   const pageUrl = (ruleId: string) => (ruleId.startsWith('internal.') || ruleId.startsWith('server.') ? undefined : docsUrl(ruleId));
   switch (options.format) {
     case 'json': return void process.stdout.write(formatJson(all) + '\n');
