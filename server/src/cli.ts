@@ -8,14 +8,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
+import { closest } from 'fastest-levenshtein';
 import { glob } from 'tinyglobby';
 import { applyEdits, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
-import { checkFile, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
+import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
+import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
+import { checkFile, configFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
 import { formatHuman } from './cli/formatHuman';
-import { formatJson } from './cli/formatJson';
-import { formatSarif } from './cli/formatSarif';
+import { FORMATS, FORMATS_NEEDING_TEXT, writeReport, type Format } from './cli/report';
+import { DEFAULT_CACHE_LOCATION, ResultCache } from './cli/resultCache';
 import type { ConfigOverrides } from './config/projectConfig';
-import { readPackageJson } from './config/packageData';
+import { packagePath, readPackageJson, ruleDocsBase } from './config/packageData';
 
 class UsageError extends Error {}
 
@@ -60,6 +63,59 @@ async function checkAll(requests: CheckFileRequest[], keepText: boolean, jobs: n
   }
 }
 
+/**
+ * `checkAll` through the result cache: files whose content, configuration and tool version are
+ * unchanged get their stored findings (with `--fix`, only when none of them is fixable); the
+ * others are checked and stored. Results keep the order of `requests`.
+ */
+async function checkCached(requests: CheckFileRequest[], keepText: boolean, jobs: number, cache: ResultCache, fix: boolean): Promise<CheckFileResult[]> {
+  const results: (CheckFileResult | undefined)[] = requests.map((request) => {
+    if (request.text !== undefined) return undefined;
+    const findings = cache.lookup(request.path, request.overrides);
+    if (!findings || (fix && findings.some((f) => f.fixes?.length))) return undefined;
+    return { path: request.path, findings, configFiles: [], configMissing: [], text: keepText ? safeRead(request.path) : undefined };
+  });
+  const misses = requests.filter((_, i) => !results[i]);
+  const checked = await checkAll(misses, keepText, jobs);
+  for (const [i, result] of checked.entries()) {
+    const request = misses[i];
+    results[results.indexOf(undefined)] = result;
+    if (request.text !== undefined || result.error || result.configMissing.length || result.configFiles.some((f) => f.findings.length)) continue;
+    cache.store(request.path, request.overrides, configFor(path.resolve(request.path), request.overrides).dependencies, result.findings);
+  }
+  cache.save();
+  return results as CheckFileResult[];
+}
+
+/** Keeps only findings on changed lines (and files that could not be checked, if changed). */
+function keepChanged(results: CheckFileResult[], changed: ChangedLines): void {
+  for (const result of results) {
+    if (result.path === '<stdin>') continue;
+    const lines = changed.get(realPath(result.path));
+    result.findings = result.findings.filter((f) => touchesChanged(lines, f.range.start.line, f.range.end.line));
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** A configuration file given on the command line must be text: a binary one is a usage error, in one line. */
+function assertTextFile(file: string): void {
+  const head = Buffer.alloc(8192);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    if (head.subarray(0, n).includes(0)) throw new UsageError(`Configuration file ${file} looks binary (contains NUL bytes): give a YAML file.`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 async function runCheck(inputs: string[], options: Record<string, unknown>): Promise<number> {
   if (!inputs.length) throw new UsageError('Name at least one file, folder or glob to check (or - for standard input).');
   const overrides: ConfigOverrides = {
@@ -67,7 +123,11 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     issuingBodiesPath: options.issuingBodies as string | undefined,
     policyTitlesPath: options.policyTitles as string | undefined,
   };
-  for (const file of Object.values(overrides)) if (file && !fs.existsSync(file)) throw new UsageError(`Configuration file not found: ${file}`);
+  for (const file of Object.values(overrides)) {
+    if (!file) continue;
+    if (!fs.existsSync(file)) throw new UsageError(`Configuration file not found: ${file}`);
+    assertTextFile(file);
+  }
   const integer = (name: string, value: unknown, min: number): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
@@ -76,14 +136,34 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   };
   const maxWarnings = integer('--max-warnings', options.maxWarnings, 0) ?? Infinity;
   const jobs = integer('--jobs', options.jobs, 1) ?? os.availableParallelism();
+  const format = options.format as Format;
+  const fix = Boolean(options.fix);
+  const baselineFile = options.baseline as string | undefined;
+  const writeBaselineFile = options.writeBaseline as string | undefined;
+  // --fix on standard input alone prints the fixed text; otherwise standard input is checked, not fixed.
+  const fixStdin = fix && inputs.length === 1 && inputs[0] === '-' && format === 'human';
+  if (fix && inputs.includes('-') && !fixStdin) process.stderr.write('policy-brief: --fix does not change standard input here; give - as the only input, without --format, to get the fixed text on standard output.\n');
+  const baseline = baselineFile ? readBaselineOrThrow(baselineFile) : undefined;
+  let changed: ChangedLines | undefined;
+  if (options.changedSince !== undefined) {
+    try {
+      changed = changedLinesSince(String(options.changedSince));
+    } catch (error) {
+      throw error instanceof ChangedLinesError ? new UsageError(error.message) : error;
+    }
+  }
   const files = await expandInputs(inputs);
   if (!files.length) throw new UsageError(`No briefs found in ${inputs.join(', ')} (a folder is searched for Markdown files with a 'policy-brief:' front-matter key or numbered '## 1.' topic headings).`);
-  const format = options.format as string;
-  const fix = Boolean(options.fix);
-  const requests: CheckFileRequest[] = files.map((file) =>
+  let requests: CheckFileRequest[] = files.map((file) =>
     file === '-' ? { path: (options.stdinFilename as string | undefined) ?? '<stdin>', text: readStdin(), overrides } : { path: file, overrides },
   );
-  const results = await checkAll(requests, format === 'human' || fix, jobs);
+  // Files without changed lines cannot have findings on changed lines: not even checked.
+  if (changed) requests = requests.filter((r) => r.text !== undefined || changed.has(realPath(r.path)));
+  const keepText = FORMATS_NEEDING_TEXT.includes(format) || fix || Boolean(baseline) || Boolean(writeBaselineFile);
+  const version = readPackageJson<{ version: string }>('package.json').version;
+  const results = options.cache
+    ? await checkCached(requests, keepText, jobs, new ResultCache((options.cacheLocation as string | undefined) ?? DEFAULT_CACHE_LOCATION, version), fix)
+    : await checkAll(requests, keepText, jobs);
 
   // Configuration problems are reported once per configuration file and make the run exit 2.
   const configProblems = new Map<string, CheckFileResult['configFiles'][number]>();
@@ -94,9 +174,17 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   }
 
   if (fix) {
-    for (const result of results) {
-      if (result.text === undefined || result.path === '<stdin>' || requests.find((r) => r.path === result.path)?.text !== undefined) continue;
+    for (const [i, result] of results.entries()) {
+      if (result.text === undefined) continue;
       const { text, applied } = applyEdits(result.text, preferredFixEdits(result.findings));
+      if (requests[i].text !== undefined) {
+        if (!fixStdin) continue;
+        // Standard input: the fixed text goes to standard output; what remains to stderr.
+        process.stdout.write(text);
+        const after = checkFile({ ...requests[i], text }, true);
+        process.stderr.write(`${formatHuman([after], { color: false, codeFrames: false })}\n`);
+        return configProblems.size || missing.size ? 2 : after.findings.some((f) => f.severity === 'error') ? 1 : 0;
+      }
       if (applied.length) {
         fs.writeFileSync(result.path, text, 'utf8');
         if (format === 'human') process.stderr.write(`Fixed ${applied.length} place(s) in ${result.path}.\n`);
@@ -106,20 +194,53 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
       }
     }
   }
+  if (changed) keepChanged(results, changed);
+  if (writeBaselineFile) {
+    const count = writeBaseline(writeBaselineFile, results);
+    process.stderr.write(`policy-brief: wrote ${count} finding(s) to the baseline ${writeBaselineFile}.\n`);
+  }
+  if (baseline) {
+    const outcome = applyBaseline(results, baseline);
+    const stale = outcome.stale.length ? ` ${outcome.stale.length} baseline entr${outcome.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed or changed: ${summariseStale(outcome.stale)}); run with --write-baseline ${baselineFile} to drop ${outcome.stale.length === 1 ? 'it' : 'them'}.` : '';
+    process.stderr.write(`policy-brief: ${outcome.known} finding(s) hidden by the baseline ${baselineFile}.${stale}\n`);
+  }
 
   const configResults: CheckFileResult[] = [...configProblems.values()].map((file) => ({ path: file.path, findings: file.findings, configFiles: [], configMissing: [], text: safeRead(file.path) }));
-  if (format === 'json') process.stdout.write(formatJson([...configResults, ...results]) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif([...configResults, ...results], readPackageJson<{ version: string }>('package.json').version) + '\n');
-  else {
-    if (configResults.length) process.stderr.write(`Configuration problems (the bundled defaults are used instead):\n${formatHuman(configResults, { color: Boolean(options.color) && process.stderr.isTTY, codeFrames: true })}\n\n`);
-    const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-    process.stdout.write(formatHuman(shown, { color: Boolean(options.color) && process.stdout.isTTY, codeFrames: options.codeFrame !== false }) + '\n');
-  }
+  const isError = (f: { severity: string }) => f.severity === 'error';
+  const hiddenByQuiet = options.quiet ? results.reduce((n, r) => n + r.findings.filter((f) => !isError(f)).length, 0) : 0;
+  const shown = options.quiet && format === 'human' ? results.map((r) => ({ ...r, findings: r.findings.filter(isError) })) : results;
+  const firstFile = requests.find((r) => r.text === undefined)?.path ?? requests[0]?.path;
+  writeReport(shown, configResults, {
+    format, version, hiddenByQuiet: format === 'human' ? hiddenByQuiet : 0,
+    docsBase: () => ruleDocsBase(firstFile ? configFor(path.resolve(firstFile), overrides).config.schema.docsBaseUrl : undefined),
+    color: Boolean(options.color), codeFrames: options.codeFrame !== false,
+  });
   for (const file of missing) process.stderr.write(`policy-brief: configuration file not found: ${file}\n`);
   if (configProblems.size || missing.size) return 2;
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length + (r.error ? 1 : 0), 0);
+  const errors = results.reduce((n, r) => n + r.findings.filter(isError).length + (r.error ? 1 : 0), 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  if (errors > 0) return 1;
+  if (warnings > maxWarnings) {
+    process.stderr.write(`policy-brief: ${warnings} warning(s), more than --max-warnings ${maxWarnings} allows: exit code 1.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function readBaselineOrThrow(file: string): BaselineEntry[] {
+  try {
+    return readBaseline(file);
+  } catch (error) {
+    throw error instanceof BaselineError ? new UsageError(error.message) : error;
+  }
+}
+
+/** "3 in a.md, 1 in b.md" (at most five files named). */
+function summariseStale(stale: BaselineEntry[]): string {
+  const perFile = new Map<string, number>();
+  for (const entry of stale) perFile.set(entry.path, (perFile.get(entry.path) ?? 0) + 1);
+  const parts = [...perFile].map(([file, n]) => `${n} in ${file}`);
+  return parts.length > 5 ? `${parts.slice(0, 5).join(', ')} and ${parts.length - 5} more file(s)` : parts.join(', ');
 }
 
 function safeRead(file: string): string | undefined {
@@ -142,13 +263,18 @@ export function createProgram(): Command {
     .command('check')
     .description('Check briefs: files, folders (the Markdown files inside that are briefs) or globs; - reads standard input.')
     .argument('[inputs...]', 'files, folders or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'sarif']).default('human'))
+    .addOption(new Option('-f, --format <format>', 'output format: human, json, sarif (code scanning), github (Actions annotations), rdjson (reviewdog), gitlab (Code Quality)').choices(FORMATS).default('human'))
     .option('--schema <file>', 'issue schema to use instead of the discovered .policy-brief/issue-schema.yaml')
     .option('--issuing-bodies <file>', 'team issuing-body catalogue to use instead of the discovered one')
     .option('--policy-titles <file>', 'team policy-title catalogue to use instead of the discovered one')
     .option('--fix', 'apply the preferred fix of every fixable finding and write the files')
     .option('--stdin-filename <name>', 'path used for standard input (output and configuration discovery)')
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only (says how many warnings it hid)')
+    .option('--baseline <file>', 'report only findings that are not in this baseline (see --write-baseline)')
+    .option('--write-baseline <file>', "record this run's findings as the baseline in <file>")
+    .option('--changed-since <ref>', 'report only findings on lines changed since this git ref (and in new files)')
+    .option('--cache', 'skip files unchanged since the last run (content, configuration and tool version)')
+    .option('--cache-location <file>', `cache file (default: ${DEFAULT_CACHE_LOCATION})`)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
     .option('--no-code-frame', 'omit the source excerpt under each finding')
@@ -158,9 +284,18 @@ export function createProgram(): Command {
     });
   program
     .command('rules')
-    .description('List the rules with their default severity.')
-    .action(() => {
-      for (const rule of rules) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
+    .description("List the rules with their default severity, or print one rule's page.")
+    .argument('[id]', 'a rule id, e.g. date.invalid: print its documentation page')
+    .action((id: string | undefined) => {
+      if (id === undefined) {
+        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
+        return;
+      }
+      if (!rules.some((rule) => rule.id === id)) {
+        const suggestion = closest(id, rules.map((rule) => rule.id));
+        throw new UsageError(`Unknown rule '${id}'. Did you mean '${suggestion}'? (policy-brief rules lists them all)`);
+      }
+      process.stdout.write(fs.readFileSync(packagePath('docs', 'rules', `${id}.md`), 'utf8'));
     });
   return program;
 }
@@ -168,7 +303,9 @@ export function createProgram(): Command {
 /** Runs the CLI with `process.argv`; sets `process.exitCode`. */
 export async function main(): Promise<void> {
   try {
-    await createProgram().parseAsync(process.argv);
+    // -v is accepted for -V (--version), as most tools do.
+    const argv = process.argv.length === 3 && process.argv[2] === '-v' ? [...process.argv.slice(0, 2), '-V'] : process.argv;
+    await createProgram().parseAsync(argv);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {

@@ -52,7 +52,7 @@ function main(): void {
       if (!file.findings.length && !configFileUris.has(uri)) continue;
       if (file.findings.length) configFileUris.add(uri);
       else configFileUris.delete(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: file.findings.map((f) => toDiagnostic(f, uri, undefined, false)) });
+      void connection.sendDiagnostics({ uri, diagnostics: file.findings.map((f) => toDiagnostic(f, uri)) });
     }
     const status: ConfigStatusParams = {
       folderUri: entry.teamFolder ? pathToFileURL(entry.teamFolder).href : null,

@@ -79,6 +79,22 @@ describe('LSP configuration files', function () {
     });
   }
 
+  it("links rule pages to the team's docsBaseUrl when its schema sets one", async () => {
+    const ws = workspace(`${teamSchema}docsBaseUrl: https://wiki.example.org/pb/rules/\n`);
+    made.push(ws.root);
+    fs.writeFileSync(ws.brief, ourView.replace(/^Date: .*$/m, 'Date: 2023-04-14'));
+    const client = new TestClient({ pull: true });
+    try {
+      await client.initialize([{ uri: fileUri(ws.root), name: 'ws' }]);
+      const uri = fileUri(ws.brief);
+      await client.open(uri, fs.readFileSync(ws.brief, 'utf8'));
+      const date = (await client.diagnostics(uri)).find((d) => d.code === 'date.invalid');
+      assert.equal(date?.codeDescription?.href, 'https://wiki.example.org/pb/rules/date.invalid.md');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('reports a team schema that is broken from the start and checks with the default', async () => {
     const ws = workspace(brokenSchema);
     made.push(ws.root);

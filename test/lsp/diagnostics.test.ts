@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DidSaveTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TestClient, offsetAt, repoRoot } from './support/client';
 import { lineEndingVariants } from '../support/config';
@@ -35,7 +36,9 @@ for (const pull of [true, false]) {
         assert.equal(covered(variant.text, unknown.range), 'MITT');
         assert.equal(unknown.range.start.line, 16);
         assert.equal(unknown.source, 'policy-brief');
-        assert.match(unknown.codeDescription!.href, /docs\/rules\/issuing-body\.unknown\.md$/);
+        // The page shipped with the package: a file: URL that exists (opens offline).
+        assert.match(unknown.codeDescription!.href, /^file:.*docs\/rules\/issuing-body\.unknown\.md$/);
+        assert.ok(fs.existsSync(fileURLToPath(unknown.codeDescription!.href)), unknown.codeDescription!.href);
         const date = diagnostics.find((d) => d.code === 'date.invalid');
         assert.ok(date);
         assert.equal(covered(variant.text, date.range), '2023-01-18');

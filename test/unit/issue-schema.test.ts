@@ -1,7 +1,7 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadIssueSchema, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
@@ -144,5 +144,21 @@ describe('loadIssueSchema', () => {
     const loaded = loadTeam('- just\n- a list\n');
     assert.equal(loaded.fellBack, true);
     assert.ok(loaded.files[0].findings.length > 0);
+  });
+
+  it('reports an unknown rule id under rules: at its key, with the nearest rule id', () => {
+    const text = 'schemaVersion: 1\nextends: default\nrules:\n  date.invalid: warning\n  issuing-body.unknwon: off\n';
+    const loaded = loadTeam(text);
+    assert.equal(loaded.fellBack, true, 'a typo must not silently disable nothing');
+    const findings = loaded.files[0].findings;
+    assert.equal(findings.length, 1, JSON.stringify(findings));
+    assert.equal(findings[0].ruleId, 'schema.schema-violation');
+    assert.match(findings[0].message, /Unknown rule id 'issuing-body\.unknwon' under rules\. Did you mean 'issuing-body\.unknown'\?/);
+    assert.equal(where(findings[0]), '4:2-4:22');
+  });
+
+  it('lists every registered rule id, and only those, as the keys allowed under rules:', () => {
+    const properties = (jsonSchema as { properties: { rules: { propertyNames: { enum: string[] } } } }).properties;
+    assert.deepEqual([...properties.rules.propertyNames.enum].sort(), rules.map((rule) => rule.id).sort());
   });
 });

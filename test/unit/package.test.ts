@@ -2,6 +2,7 @@
 // everything is bundled by esbuild): only run-time files and the Marketplace page, no sources,
 // tests, source maps, examples or node_modules. Takes ~10 s (vsce walks the whole tree).
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
@@ -41,6 +42,8 @@ describe('vsix contents (vsce ls)', function () {
       'schemas/issuing-bodies.schema.json',
       'schemas/policy-titles.schema.json',
       'schemas/document-types.schema.json',
+      'docs/rules/README.md',
+      'docs/rules/date.invalid.md',
       'docs/rules/issuing-body.unknown.md',
     ]) {
       assert.ok(files.includes(required), `${required} is missing from the package`);
@@ -55,6 +58,12 @@ describe('vsix contents (vsce ls)', function () {
         /(^|\/)\.mocharc|tsconfig.*\.json$|\.vsix$/.test(f),
     );
     assert.deepEqual(unwanted, []);
+  });
+
+  it('package.json has no "files" list (vsce package refuses one beside .vscodeignore; npm uses .npmignore)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { files?: unknown };
+    assert.equal(manifest.files, undefined);
+    assert.ok(fs.existsSync(path.join(repoRoot, '.vscodeignore')) && fs.existsSync(path.join(repoRoot, '.npmignore')));
   });
 
   it('holds only bundled JavaScript: the client, the server and its check worker, and the preview script', () => {

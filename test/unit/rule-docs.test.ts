@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rules, ruleDocsUrl } from '../../server/core/src/index';
+import { fileURLToPath } from 'node:url';
+import { ruleDocsBase } from '../../server/src/config/packageData';
 import { repoRoot } from '../support/config';
 
 const docsDir = path.join(repoRoot, 'docs', 'rules');
@@ -50,7 +52,9 @@ describe('rule docs', () => {
       assert.match(page, new RegExp(`\\| Default severity \\| ${rule.defaultSeverity} \\|`));
       assert.ok(page.includes(`rules:\n  ${rule.id}:`), 'configuration example under rules:');
       for (const section of ['## What it checks', '## Why', '## Configuration', '## Bad', '## Good']) assert.ok(page.includes(section), `section ${section}`);
-      assert.ok(ruleDocsUrl(rule.id).endsWith(`docs/rules/${rule.id}.md`));
+      const url = ruleDocsUrl(rule.id, ruleDocsBase());
+      assert.ok(url.startsWith('file:') && url.endsWith(`docs/rules/${rule.id}.md`), url);
+      assert.ok(fs.existsSync(fileURLToPath(url)), `${url} opens offline`);
     });
   }
 });

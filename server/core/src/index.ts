@@ -19,6 +19,6 @@ export { applyDisableComments, disableComments, DISABLE_COMMENT } from './disabl
 export { applyEdits, preferredFixEdits } from './fixes';
 export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';
-export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
+export { ruleDocsUrl } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
 export * from './features/index';

@@ -4,6 +4,7 @@
  */
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest } from 'fastest-levenshtein';
 import { LineIndex } from './text/lineIndex';
 import type { Finding } from './findings';
 
@@ -66,11 +67,14 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
     }
     if (!validate(value)) {
       for (const error of validate.errors ?? []) {
+        // A key outside a `propertyNames` enum (an unknown rule id) is reported once, by its enum error, at the key.
+        if (error.keyword === 'propertyNames') continue;
+        const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error.propertyName;
         findings.push({
           ruleId: `${ruleIdPrefix}.schema-violation`,
           severity: 'error',
           message: describeAjvError(error),
-          range: rangeOfPath(document, lineIndex, pointerToPath(error.instancePath), error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined),
+          range: rangeOfPath(document, lineIndex, pointerToPath(error.instancePath), key),
         });
       }
     }
@@ -80,6 +84,12 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
 
 function describeAjvError(error: ErrorObject): string {
   const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')}` : 'top level';
+  if (error.propertyName !== undefined && error.keyword === 'enum') {
+    // An unknown key where the keys are a closed list (rule ids under `rules:`): suggest the nearest.
+    const allowed = (error.params.allowedValues as unknown[]).map(String);
+    const noun = where === 'rules' ? 'rule id' : 'key';
+    return `Unknown ${noun} '${error.propertyName}' under ${where}. Did you mean '${closest(error.propertyName, allowed)}'?${where === 'rules' ? ' (npx policy-brief rules lists them all)' : ''}`;
+  }
   switch (error.keyword) {
     case 'additionalProperties':
       return `Unknown property '${error.params.additionalProperty}' at ${where}.`;

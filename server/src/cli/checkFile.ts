@@ -31,7 +31,8 @@ export interface CheckFileResult {
 
 const configs = new Map<string, ResolvedConfig>();
 
-function configFor(file: string, overrides: ConfigOverrides): ResolvedConfig {
+/** The configuration for a file (absolute path), loaded once per team folder and overrides. */
+export function configFor(file: string, overrides: ConfigOverrides): ResolvedConfig {
   const folder = findTeamFolder(file);
   const key = `${folder ?? ''}\0${JSON.stringify(overrides)}`;
   let config = configs.get(key);

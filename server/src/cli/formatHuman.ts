@@ -16,7 +16,11 @@ export function formatHuman(results: CheckFileResult[], options: { color: boolea
   for (const result of results) {
     if (!result.findings.length && !result.error) continue;
     out.push(c('bold', result.path));
-    if (result.error) out.push(`  ${c('error', 'error')}  ${result.error}`);
+    // A file that could not be checked counts as an error (as it does for the exit code).
+    if (result.error) {
+      counts.error++;
+      out.push(`  ${c('error', 'error')}  ${result.error}`);
+    }
     for (const finding of result.findings) {
       counts[finding.severity]++;
       const { line, character } = finding.range.start;

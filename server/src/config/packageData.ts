@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 let root: string | undefined;
 
@@ -40,4 +41,14 @@ export function readPackageFile(...parts: string[]): string {
 /** A packaged JSON file, parsed. */
 export function readPackageJson<T = object>(...parts: string[]): T {
   return JSON.parse(readPackageFile(...parts)) as T;
+}
+
+/**
+ * Base URL of the rule pages for a configuration: the team's `docsBaseUrl` (issue schema) when
+ * set, else the `file:` URL of the `docs/rules/` folder shipped in this package or extension.
+ * Ends in `/`.
+ */
+export function ruleDocsBase(docsBaseUrl?: string): string {
+  if (docsBaseUrl) return docsBaseUrl.endsWith('/') ? docsBaseUrl : `${docsBaseUrl}/`;
+  return `${pathToFileURL(packagePath('docs', 'rules')).href}/`;
 }

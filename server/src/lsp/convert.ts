@@ -35,8 +35,9 @@ export interface DiagnosticData {
  * LSP diagnostic of a finding: rule id as `code`, docs link, `source: "policy-brief"`,
  * related locations in the same document.
  * @param uri the document's URI (for `relatedInformation`)
+ * @param docsBase base URL of the rule pages (`ruleDocsBase`); no `codeDescription` when absent
  */
-export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticData, docsUrl = true): Diagnostic {
+export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticData, docsBase?: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(finding.range),
     severity: SEVERITY[finding.severity],
@@ -44,7 +45,7 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  if (docsUrl && !finding.ruleId.startsWith('internal.') && !finding.ruleId.startsWith('server.')) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId) };
+  if (docsBase && !finding.ruleId.startsWith('internal.') && !finding.ruleId.startsWith('server.')) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId, docsBase) };
   if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri, range: toRange(r.range) } }));
   if (data) diagnostic.data = data;
   return diagnostic;

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Analysed, Analysis } from './analysis';
 import { toDiagnostic } from './convert';
+import { ruleDocsBase } from '../config/packageData';
 
 /** Push mode: quiet time after the last edit before checking (milliseconds). */
 export const DEBOUNCE_MS = 150;
@@ -20,7 +21,7 @@ export function diagnosticsOf(analysed: Analysed): Diagnostic[] {
     index,
     resultKey: analysed.resultKey,
     ...(typeof finding.data?.unknownBody === 'string' ? { unknownBody: finding.data.unknownBody } : {}),
-  }));
+  }, ruleDocsBase(analysed.entry.config.schema.docsBaseUrl)));
 }
 
 /** Publishes or serves diagnostics of open briefs. */

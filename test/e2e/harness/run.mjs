@@ -264,6 +264,9 @@ async function main() {
     XDG_CACHE_HOME: path.join(home, '.cache'),
     XDG_RUNTIME_DIR: path.join(home, '.run'),
     PATH: `${path.join(tools.n24, 'bin')}:${process.env.PATH || '/usr/bin:/bin'}`,
+    // No extension marketplace (code-server's default is Open VSX): the tests install nothing from
+    // it, and without network the workbench would log failed gallery queries as errors.
+    EXTENSIONS_GALLERY: '{}',
   });
   await fs.mkdir(env.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
 

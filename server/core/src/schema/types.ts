@@ -36,6 +36,8 @@ export interface IssueSchema {
   schemaVersion: 1;
   /** Human name, shown in the status bar, e.g. "China Industries (default)". */
   name: string;
+  /** Base URL of the rule pages (`<docsBaseUrl><rule id>.md`); absent = the pages shipped with the package. */
+  docsBaseUrl?: string;
   issue: {
     title: { required: boolean };
     topicsList: { required: boolean; matchHeadlines: boolean };

@@ -1,0 +1,68 @@
+/**
+ * `--changed-since <ref>`: the lines changed since a git ref, from `git diff --unified=0 <ref>`
+ * (the working tree against the ref, so uncommitted edits count) plus untracked files, which
+ * count as changed in full. Used to report findings only on changed lines in pull-request checks.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+/** Changed lines per absolute file path: 1-based line numbers, or `'all'` for new files. */
+export type ChangedLines = Map<string, Set<number> | 'all'>;
+
+/** Thrown when git cannot answer (not a repository, unknown ref); the CLI exits 2. */
+export class ChangedLinesError extends Error {}
+
+function git(args: string[], cwd: string): string {
+  return execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Parses `git diff --unified=0` output into new-side changed lines per path (relative to the top level). */
+export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
+  const changed = new Map<string, Set<number>>();
+  let current: Set<number> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4).replace(/^"(.*)"$/, '$1');
+      current = target === '/dev/null' ? undefined : new Set<number>();
+      if (current) changed.set(target.replace(/^b\//, ''), current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      for (let n = start; n < start + count; n++) current.add(n);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Lines changed since `ref` in the repository that holds `cwd`.
+ * @throws ChangedLinesError outside a git repository or for a ref git does not know
+ */
+export function changedLinesSince(ref: string, cwd = process.cwd()): ChangedLines {
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  } catch {
+    throw new ChangedLinesError(`--changed-since needs a git repository, and ${cwd} is not inside one.`);
+  }
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top);
+  } catch {
+    throw new ChangedLinesError(`--changed-since: git does not know the ref '${ref}' (fetch it first, e.g. git fetch origin main, or check the name).`);
+  }
+  const result: ChangedLines = new Map();
+  for (const [file, lines] of parseUnifiedDiff(git(['diff', '--no-color', '--no-ext-diff', '--unified=0', ref, '--'], top))) result.set(path.resolve(top, file), lines);
+  for (const file of git(['ls-files', '--others', '--exclude-standard', '-z'], top).split('\0').filter(Boolean)) result.set(path.resolve(top, file), 'all');
+  return result;
+}
+
+/** Whether any line of the 0-based range `[startLine, endLine]` is changed in `lines`. */
+export function touchesChanged(lines: Set<number> | 'all' | undefined, startLine: number, endLine: number): boolean {
+  if (lines === 'all') return true;
+  if (!lines) return false;
+  for (let n = startLine; n <= endLine; n++) if (lines.has(n + 1)) return true;
+  return false;
+}
