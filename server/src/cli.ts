@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { closest } from 'fastest-levenshtein';
 import { glob } from 'tinyglobby';
-import { applyEdits, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
+import { applyEdits, closestWord, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
 import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
 import { checkFile, configFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
@@ -292,7 +291,7 @@ export function createProgram(): Command {
         return;
       }
       if (!rules.some((rule) => rule.id === id)) {
-        const suggestion = closest(id, rules.map((rule) => rule.id));
+        const suggestion = closestWord(id, rules.map((rule) => rule.id));
         throw new UsageError(`Unknown rule '${id}'. Did you mean '${suggestion}'? (policy-brief rules lists them all)`);
       }
       process.stdout.write(fs.readFileSync(packagePath('docs', 'rules', `${id}.md`), 'utf8'));

@@ -97,8 +97,8 @@ describe('policy-brief check: report formats for pull-request review', function 
       if (f.fixes?.length) assert.ok(d.suggestions?.length, `suggestions for ${f.ruleId}`);
     }
     assert.ok(nonAscii > 0, 'some findings follow Chinese text on their line');
-    // The suggestion replaces exactly the half-width '(' with the full-width one.
-    const paren = diagnostics.find((d: { message: string }) => d.message.includes("Half-width '('"));
+    // One finding per half-width pair: its first suggestion replaces exactly the half-width '(' with the full-width one.
+    const paren = diagnostics.find((d: { message: string }) => d.message.includes("Half-width '()'"));
     const { start, end } = paren.suggestions[0].range;
     const line = texts[files[0]].split('\n')[start.line - 1];
     assert.equal(Buffer.from(line).subarray(start.column - 1, end.column - 1).toString(), '(');

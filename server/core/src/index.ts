@@ -19,6 +19,7 @@ export { applyDisableComments, disableComments, DISABLE_COMMENT } from './disabl
 export { applyEdits, preferredFixEdits } from './fixes';
 export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';
+export { closestWord, editDistance } from './text/nearest';
 export { ruleDocsUrl } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
 export * from './features/index';

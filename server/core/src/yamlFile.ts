@@ -4,7 +4,7 @@
  */
 import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { closest } from 'fastest-levenshtein';
+import { closestWord } from './text/nearest';
 import { LineIndex } from './text/lineIndex';
 import type { Finding } from './findings';
 
@@ -88,7 +88,7 @@ function describeAjvError(error: ErrorObject): string {
     // An unknown key where the keys are a closed list (rule ids under `rules:`): suggest the nearest.
     const allowed = (error.params.allowedValues as unknown[]).map(String);
     const noun = where === 'rules' ? 'rule id' : 'key';
-    return `Unknown ${noun} '${error.propertyName}' under ${where}. Did you mean '${closest(error.propertyName, allowed)}'?${where === 'rules' ? ' (npx policy-brief rules lists them all)' : ''}`;
+    return `Unknown ${noun} '${error.propertyName}' under ${where}. Did you mean '${closestWord(error.propertyName, allowed)}'?${where === 'rules' ? ' (npx policy-brief rules lists them all)' : ''}`;
   }
   switch (error.keyword) {
     case 'additionalProperties':

@@ -16,7 +16,7 @@ import {
   type CitedTitle, type Finding, type TextEdit,
 } from '../../core/src/index';
 import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
-import { packagePath } from '../config/packageData';
+import { ruleDocsBase } from '../config/packageData';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
@@ -178,7 +178,7 @@ export const SERVER_COMMANDS = [REVEAL_COMMAND, SHOW_RULE_DOCS_COMMAND];
 
 /**
  * Handles the server commands: open a team catalogue at a line (`[uri, line]`), open the docs
- * page of a rule (`[ruleId]`: the bundled `docs/rules/<id>.md`, offline; else the web page).
+ * page of a rule (`[ruleId]`: the `docs/rules/<id>.md` shipped in this package or extension, offline).
  */
 export function registerCommands(connection: Connection): void {
   connection.onExecuteCommand(async (params) => {
@@ -187,9 +187,8 @@ export function registerCommands(connection: Connection): void {
       const position = { line: second, character: 0 };
       await connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: position, end: position } });
     } else if (params.command === SHOW_RULE_DOCS_COMMAND && typeof first === 'string' && /^[a-z-]+\.[a-z-]+$/.test(first)) {
-      const page = packagePath('docs', 'rules', `${first}.md`);
-      if (fs.existsSync(page)) await connection.window.showDocument({ uri: pathToFileURL(page).href, takeFocus: true });
-      else await connection.window.showDocument({ uri: ruleDocsUrl(first), external: true });
+      // The page shipped in this package or extension (a file: URL that exists), as the diagnostics link it.
+      await connection.window.showDocument({ uri: ruleDocsUrl(first, ruleDocsBase()), takeFocus: true });
     }
     return null;
   });

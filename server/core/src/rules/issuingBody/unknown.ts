@@ -1,9 +1,9 @@
-import damerauLevenshtein from 'damerau-levenshtein';
 import type { Rule } from '../rule';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { IssuingBody } from '../../catalogue/types';
 import { englishKey } from '../../catalogue/normalize';
 import { forEachBody } from './forEachBody';
+import { editDistance } from '../../text/nearest';
 
 /** A catalogue body near a name, by edit distance. */
 export interface NearBody {
@@ -29,7 +29,7 @@ export function nearestBodies(catalogue: Catalogue, name: string, limit = 3): Ne
   const scored = new Map<string, { distance: number; current: boolean }>();
   const consider = (body: IssuingBody, wanted: string, form: string, allowed: number) => {
     if (!form || Math.abs(form.length - wanted.length) > allowed) return;
-    const d = damerauLevenshtein(wanted, form).steps;
+    const d = editDistance(wanted, form);
     const canonical = catalogue.canonicalName(body);
     if (d > allowed || (scored.get(canonical)?.distance ?? Infinity) <= d) return;
     scored.set(canonical, { distance: d, current: body.status !== 'retired' });
