@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareCompletion, type FileFindings } from '../core/src/index';
-import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type IsBriefParams, type ConfigStatusParams } from './protocol';
+import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type ConfigStatusParams } from './protocol';
 import { Analysis, uriToPath } from './lsp/analysis';
 import { ConfigStore, isBroken, type ConfigEntry } from './lsp/configStore';
 import { Diagnostics } from './lsp/diagnostics';
@@ -60,7 +60,7 @@ function main(): void {
       broken: entry.latest.files.filter((f) => f.findings.some((x) => x.severity === 'error')).map((f) => pathToFileURL(f.path).href),
     };
     if (isBroken(entry.latest)) log(`Configuration ${entry.teamFolder ?? '(overrides)'} has errors${entry.usingLastGood ? '; the last good version stays in use' : ''}: ${status.broken.join(', ') || entry.latest.missing.join(', ')}`);
-    void connection.sendNotification(ConfigStatusNotification.method, status);
+    void connection.sendNotification(ConfigStatusNotification, status);
     // Off the typing path: build the completion indexes of this catalogue, update watchers.
     setImmediate(() => {
       try {
@@ -194,7 +194,7 @@ function main(): void {
 
   connection.languages.diagnostics.on(async (params, token) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
 
-  connection.onRequest(IsBriefRequest.method, async (params: IsBriefParams) => {
+  connection.onRequest(IsBriefRequest, async (params) => {
     const document = documents.get(params.uri);
     if (!document) return false;
     return (await analysis.context(document)).isBrief;

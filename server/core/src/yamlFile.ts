@@ -2,7 +2,7 @@
  * Reads a YAML data file (issue schema, catalogue) and validates it against its JSON Schema,
  * reporting every problem as a finding located in the YAML text.
  */
-import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import { parseDocument, isNode, type Document } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineIndex } from './text/lineIndex';
 import type { Finding } from './findings';
@@ -28,10 +28,9 @@ export interface YamlFileResult {
 export function readYamlFile(text: string, jsonSchema: object | undefined, ruleIdPrefix: string): YamlFileResult {
   const lineIndex = new LineIndex(text);
   const findings: Finding[] = [];
-  const lineCounter = new LineCounter();
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     findings.push({ ruleId: `${ruleIdPrefix}.invalid-yaml`, severity: 'error', message: `Cannot read YAML: ${(error as Error).message}`, range: lineIndex.range(0, 0) });
     return { findings, lineIndex };

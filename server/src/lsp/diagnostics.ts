@@ -14,13 +14,10 @@ import { toDiagnostic } from './convert';
 /** Push mode: quiet time after the last edit before checking (milliseconds). */
 export const DEBOUNCE_MS = 150;
 
-/** LSP diagnostics of a check, each carrying its finding's index for code actions. */
+/** LSP diagnostics of a check (an unknown issuing body's name in `data.unknownBody`). */
 export function diagnosticsOf(analysed: Analysed): Diagnostic[] {
-  return analysed.findings.map((finding, index) => toDiagnostic(finding, analysed.uri, {
-    index,
-    resultKey: analysed.resultKey,
-    ...(typeof finding.data?.unknownBody === 'string' ? { unknownBody: finding.data.unknownBody } : {}),
-  }));
+  return analysed.findings.map((finding) => toDiagnostic(finding, analysed.uri,
+    typeof finding.data?.unknownBody === 'string' ? { unknownBody: finding.data.unknownBody } : undefined));
 }
 
 /** Publishes or serves diagnostics of open briefs. */

@@ -19,7 +19,7 @@ import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
-import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit, type DiagnosticData } from './convert';
+import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
 
 /** What the client can do, as far as features care. */
@@ -151,4 +151,3 @@ function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string 
   return { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: insertion.newText }] }] };
 }
 
-export type { DiagnosticData };
