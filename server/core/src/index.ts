@@ -20,4 +20,5 @@ export { rules, ruleById, type Rule } from './rules/index';
 export { readYamlFile } from './yamlFile';
 export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
+export { FenceTracker, forEachLine, type FenceRole } from './model/lines';
 export * from './features/index';

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  briefSections, checkBrief, looksLikeBrief, parseBrief, rules, LineIndex,
-  type BriefModel, type CheckResult, type Finding,
+  briefSections, checkBrief, looksLikeBrief, parseBrief, rules, FenceTracker, LineIndex,
+  type BriefModel, type FenceRole, type CheckResult, type Finding,
 } from '../../core/src/index';
 import type { PolicyBriefSettings } from '../protocol';
 import type { ConfigEntry, ConfigStore } from './configStore';
@@ -242,14 +242,10 @@ export class Analysis {
     if (index > 0) {
       const lines = new LineIndex(section);
       const cursorLine = lines.positionAt(relative).line;
-      let fence: string | undefined;
-      for (let line = 0; line <= cursorLine; line++) {
-        const m = /^ {0,3}(`{3,}|~{3,})/.exec(lines.lineText(line));
-        if (!m) continue;
-        if (!fence) fence = m[1];
-        else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = line === cursorLine ? fence : undefined;
-      }
-      if (fence) return 'code';
+      const fences = new FenceTracker();
+      let role: FenceRole;
+      for (let line = 0; line <= cursorLine; line++) role = fences.next(lines.lineText(line));
+      if (role) return 'code';
       if (cursorLine > 0) {
         let first = cursorLine;
         let last = cursorLine;
