@@ -5,13 +5,14 @@
 export * from './text/lineIndex';
 export * from './findings';
 export * from './model/types';
-export { parseBrief, briefSections, ParseCache, normalizeLabel, type BriefSection } from './model/parse';
+export { parseBrief, briefSections, ParseCache, type BriefSection } from './model/parse';
+export { normalizeLabel, schemaLabels, type SchemaLabels } from './model/labels';
 export { parseMarkdown, markdownProcessor } from './model/markdown';
 export * from './schema/types';
 export { loadIssueSchema, mergeSchema, type SchemaSource, type LoadedIssueSchema, type FileFindings } from './schema/issueSchema';
 export * from './catalogue/types';
 export { Catalogue, loadCatalogue, stripStatusMarkers, VALIDITY_GRACE_DAYS, type CatalogueSource, type LoadedCatalogue, type CatalogueJsonSchemas, type BodyLookup } from './catalogue/catalogue';
-export { readCitationDate, formatCitationDate } from './catalogue/citationDate';
+export { readCitationDate, citationDay, formatCitationDate } from './catalogue/citationDate';
 export { parsePartialDate, isoDay, type Day } from './catalogue/dates';
 export { chineseTitleKey, englishKey } from './catalogue/normalize';
 export { checkBrief, effectiveSeverity, type CheckConfig, type CheckOptions, type CheckResult } from './check';

@@ -13,11 +13,11 @@ import type { TextEdit } from '../findings';
 import type { IssueSchema } from '../schema/types';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { IssuingBody, PolicyTitle } from '../catalogue/types';
-import { readCitationDate, formatCitationDate } from '../catalogue/citationDate';
+import { citationDay, formatCitationDate } from '../catalogue/citationDate';
 import { parsePartialDate, type Day } from '../catalogue/dates';
 import { chineseTitleKey } from '../catalogue/normalize';
 import { cachedIndex, SearchIndex } from './search';
-import { schemaLabels } from './labelsOf';
+import { schemaLabels } from '../model/labels';
 import { citationAt, inCode, topicAt } from './locate';
 import type { CitedTitle, CompletionProposal, CompletionResult } from './types';
 
@@ -57,7 +57,7 @@ export function complete(input: CompletionInput, offset: number): CompletionResu
   const labels = schemaLabels(schema);
   const field = labels.fields.match(lineText, lineStart);
   if (field && offset >= field.whole.end) {
-    const fieldId = labels.fieldIdByLabel.get(field.name.text.trim().replace(/\s+/g, ' ').toLowerCase());
+    const fieldId = labels.fieldId(field.name.text);
     const topic = topicAt(model, offset);
     if (fieldId === 'issuing-bodies') return completeBodies(input, offset, field.whole.end, lineEnd, topic);
     if (fieldId === 'article') return completeTitles(input, offset, field.whole.end, lineEnd, topic);
@@ -80,11 +80,7 @@ function bodyIndex(catalogue: Catalogue): SearchIndex<IssuingBody> {
 
 /** The day a topic's citation refers to: its own date, else another citation's of the topic. */
 function citedDay(schema: IssueSchema, topic: Topic | undefined, citation: Citation | undefined): Day | undefined {
-  const read = (c: Citation | undefined) => {
-    const value = c?.date?.value.text;
-    const date = value ? readCitationDate(value, schema.topic.citation.dateFormat) : undefined;
-    return date && (date.kind === 'valid' || date.kind === 'other-format') ? date.day : undefined;
-  };
+  const read = (c: Citation | undefined) => citationDay(c?.date?.value.text, schema.topic.citation.dateFormat);
   return read(citation) ?? topic?.citations.map(read).find((d) => d !== undefined);
 }
 

@@ -6,4 +6,3 @@ export { quickFixes, fixAll, catalogueStubInsertion, stubBodyId } from './codeAc
 export { documentSymbols, foldingRanges, documentLinks } from './outline';
 export { SearchIndex, pinyinForms, type SearchKeys } from './search';
 export { inCode, topicAt, citationAt } from './locate';
-export { schemaLabels, type SchemaLabels } from './labelsOf';

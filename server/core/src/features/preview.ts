@@ -32,7 +32,7 @@ import type { Severity } from '../findings';
 import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, TopicPart } from '../model/types';
 import type { IssueSchema } from '../schema/types';
 import type { Catalogue } from '../catalogue/catalogue';
-import { readCitationDate } from '../catalogue/citationDate';
+import { citationDay } from '../catalogue/citationDate';
 import { isoDay } from '../catalogue/dates';
 
 /** What the preview needs from the configuration (same shape as `CheckConfig`). */
@@ -426,10 +426,8 @@ class Renderer {
   }
 
   private renderDate(field: CitationField): Element {
-    const read = readCitationDate(field.value.text, this.config.schema.topic.citation.dateFormat);
-    const value: ElementContent = read.kind === 'valid' || read.kind === 'other-format'
-      ? h('time', { dateTime: isoDay(read.day) }, [t(field.value.text)])
-      : t(field.value.text);
+    const day = citationDay(field.value.text, this.config.schema.topic.citation.dateFormat);
+    const value: ElementContent = day !== undefined ? h('time', { dateTime: isoDay(day) }, [t(field.value.text)]) : t(field.value.text);
     return this.track(h('div', { className: ['pb-citation-field', 'pb-citation-date'] }, [this.fieldLabel(field), t(' '), value]), field.line);
   }
 
