@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ServerManager } from './languageClient';
 import { PreviewManager } from './preview/previewManager';
-import { BriefContext } from './briefDetection';
+import { BriefContext } from './briefStatus';
 import { BriefStatusBar } from './statusBar';
 import { TeamConfigs } from './teamConfig';
 import { registerCommands } from './commands/index';
@@ -16,9 +16,9 @@ let server: ServerManager | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const configs = new TeamConfigs();
   server = new ServerManager(context);
-  const briefs = new BriefContext(configs);
+  const briefs = new BriefContext(server);
   const previews = new PreviewManager(context.extensionUri, configs);
-  const statusBar = new BriefStatusBar(briefs, server, configs);
+  const statusBar = new BriefStatusBar(briefs, server);
   context.subscriptions.push(configs, server, briefs, previews, statusBar);
   registerCommands(context, { server, previews, statusBar });
   void server.start();

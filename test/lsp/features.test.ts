@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { catalogueStubInsertion, SearchIndex, pinyinForms } from '../../server/core/src/index';
 import { loadBundledCatalogue } from '../../server/src/config/projectConfig';
 import { readSettings } from '../../server/src/lsp/settings';
-import { matchesAny } from '../../server/src/lsp/glob';
+import { matchesAny } from '../../server/src/lsp/briefFiles';
 
 function loadTeamBodies(text: string) {
   return loadBundledCatalogue({ issuingBodies: { path: 'team/issuing-bodies.yaml', text } });
@@ -58,10 +58,12 @@ describe('Server settings and globs', function () {
     assert.equal(bad.settings.validate, 'onType');
   });
 
-  it('matches brief globs relative to the folder', () => {
+  it('matches brief globs relative to the folder, as VS Code\'s RelativePattern does', () => {
     assert.ok(matchesAny('briefs/2024/issue-1.md', ['briefs/**/*.md']));
     assert.ok(matchesAny('issue-1.md', ['briefs/**/*.md', 'issue-*.md']));
-    assert.ok(matchesAny('deep/down/issue-1.md', ['issue-*.md']), 'a pattern without / matches at any depth');
+    assert.ok(!matchesAny('deep/down/issue-1.md', ['issue-*.md']), 'a pattern without / matches in the folder only');
+    assert.ok(matchesAny('deep/down/issue-1.md', ['**/issue-*.md']));
+    assert.ok(matchesAny('deep\\issue-1.md', ['deep/*.md']), 'Windows separators');
     assert.ok(!matchesAny('notes/issue-1.md', ['briefs/**/*.md']));
     assert.ok(matchesAny('a/b.markdown', ['**/*.{md,markdown}']));
   });

@@ -111,7 +111,7 @@ export class BriefPreview implements vscode.Disposable {
       this.renderedDocumentVersions.delete(old);
     }
     try {
-      const { config } = this.configs.forDocument(document.uri);
+      const config = this.configs.forDocument(document.uri);
       const baseDir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
       const { html } = renderBriefHtml(document.getText(), config, previewFindings(document), {
         cache: this.cache,

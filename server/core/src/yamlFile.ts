@@ -2,7 +2,7 @@
  * Reads a YAML data file (issue schema, catalogue) and validates it against its JSON Schema,
  * reporting every problem as a finding located in the YAML text.
  */
-import { parseDocument, isNode, type Document } from 'yaml';
+import { parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineIndex } from './text/lineIndex';
 import type { Finding } from './findings';
@@ -41,6 +41,13 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
     const contentEnd = text.replace(/[\r\n]+$/, '').length;
     let start = Math.min(error.pos[0], contentEnd);
     let end = Math.min(Math.max(error.pos[1], start), contentEnd);
+    // An unclosed flow collection or quote is noticed lines later: report it where it opens.
+    const opener = unclosedOpener(document, error.pos[0]);
+    if (opener !== undefined && lineIndex.positionAt(opener).line < lineIndex.positionAt(start).line) {
+      start = opener;
+      end = lineIndex.lineEnd(lineIndex.positionAt(opener).line);
+      while (end > start + 1 && /\s/.test(text[end - 1])) end--;
+    }
     // Give an empty range one character, on the same line (before the line end if need be).
     if (end === start) {
       if (start < contentEnd && !/[\r\n]/.test(text[start])) end = start + 1;
@@ -119,4 +126,19 @@ export function rangeOfPath(document: Document, lineIndex: LineIndex, path: (str
     return lineIndex.range(node.range[0], node.range[1]);
   }
   return lineIndex.range(0, 0);
+}
+
+/**
+ * The UTF-16 offset where the flow collection (`[`, `{`) or quoted scalar that an error at
+ * `errorAt` belongs to opens: the innermost such node that ends at or contains `errorAt`.
+ */
+function unclosedOpener(document: Document, errorAt: number): number | undefined {
+  let opener: number | undefined;
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.range) return;
+    const flow = 'flow' in node && node.flow === true;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    if ((flow || quoted) && node.range[0] < errorAt && errorAt <= node.range[1] && (opener === undefined || node.range[0] > opener)) opener = node.range[0];
+  });
+  return opener;
 }

@@ -19,6 +19,7 @@ import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
+import { completionView } from './completionView';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
 
@@ -38,7 +39,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
     const offset = document.offsetAt(params.position);
-    const found = await analysis.completionView(params.textDocument.uri, offset);
+    const found = await completionView(analysis, params.textDocument.uri, offset);
     cancelled(token);
     if (found === 'code') return { isIncomplete: false, items: [] };
     if (!found) return null;
