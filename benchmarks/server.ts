@@ -65,7 +65,7 @@ class Client {
   constructor() {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
   }
 

@@ -3,7 +3,8 @@
  * Node IPC, restart it on request, and restart it (with a visible message) when it dies.
  *
  * Briefs stay Markdown: the client attaches to every `markdown` document (`file` and
- * `untitled`); the server decides which of them are briefs. Settings are pulled by the server
+ * `untitled`) and to open team files (`.policy-brief/*.yaml`); the server decides which
+ * documents are briefs and reloads the team configuration as its files are edited. Settings are pulled by the server
  * per resource (`workspace/configuration`, section `policyBrief`); the client forwards changes.
  */
 import * as vscode from 'vscode';
@@ -12,13 +13,15 @@ import {
   type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
-import { TEAM_FILES_GLOB } from './teamConfig';
 import { outputChannel } from './output';
 
 /** Crash restarts allowed within `RESTART_WINDOW_MS` before giving up. */
 const MAX_RESTARTS = 4;
 /** Window (milliseconds) in which `MAX_RESTARTS` crashes stop automatic restarts. */
 const RESTART_WINDOW_MS = 3 * 60_000;
+
+/** Glob of the team files: watched in every workspace folder, and synchronised with the server while open. */
+export const TEAM_FILES_GLOB = '**/.policy-brief/*.{yaml,yml}';
 
 /** The client's state as shown to the user. */
 export type ServerStatus = 'starting' | 'running' | 'stopped' | 'failed';
@@ -33,9 +36,12 @@ export class ServerManager implements vscode.Disposable {
   /** The last message shown to the user about the server (for tests). */
   lastMessage: string | undefined;
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus>();
-  private readonly disposables: vscode.Disposable[] = [this.statusChanged];
+  private readonly started = new vscode.EventEmitter<LanguageClient>();
+  private readonly disposables: vscode.Disposable[] = [this.statusChanged, this.started];
   /** Fires on every status change. */
   readonly onDidChangeStatus = this.statusChanged.event;
+  /** Fires with each newly started client (register notification handlers on it). */
+  readonly onDidStart = this.started.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -66,6 +72,8 @@ export class ServerManager implements vscode.Disposable {
       documentSelector: [
         { language: 'markdown', scheme: 'file' },
         { language: 'markdown', scheme: 'untitled' },
+        // Open team files go to the server too, so their errors show while they are edited.
+        { scheme: 'file', pattern: TEAM_FILES_GLOB },
       ],
       synchronize: {
         configurationSection: SETTINGS_SECTION,
@@ -92,6 +100,7 @@ export class ServerManager implements vscode.Disposable {
     this.setStatus('starting');
     try {
       await client.start();
+      this.started.fire(client);
       outputChannel().info(`[client] language server started (${serverModule})`);
     } catch (error) {
       outputChannel().error(`[client] language server failed to start: ${error instanceof Error ? error.message : String(error)}`);

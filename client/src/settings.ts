@@ -3,7 +3,6 @@
  * server's protocol module (`PolicyBriefSettings`), and shared by both sides.
  */
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type PolicyBriefSettings } from '../../server/src/protocol';
 
 export { SETTINGS_SECTION, type PolicyBriefSettings };
@@ -28,15 +27,4 @@ export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
   if (folder) return folder;
   const folders = vscode.workspace.workspaceFolders ?? [];
   return uri.scheme === 'untitled' && folders.length === 1 ? folders[0] : undefined;
-}
-
-/**
- * A path setting made absolute: relative paths are taken from the document's workspace folder
- * (as the server does); `undefined` when unset or not resolvable.
- */
-export function resolveSettingPath(value: string | null, uri: vscode.Uri): string | undefined {
-  if (!value) return undefined;
-  if (path.isAbsolute(value)) return value;
-  const folder = folderOf(uri);
-  return folder && folder.uri.scheme === 'file' ? path.join(folder.uri.fsPath, value) : undefined;
 }

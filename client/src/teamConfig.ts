@@ -1,74 +1,65 @@
 /**
- * The team configuration (issue schema + catalogues) that applies to a document, loaded in the
- * extension host with the same code the server and the CLI use (`findTeamFolder`, `loadConfig`).
- * The preview and the status bar use it, so both keep working while the server is down.
- *
- * Cached per (team folder, path settings); the cache is dropped when a `.policy-brief/*.yaml`
- * file, a file the configuration depends on, or a `policyBrief.*` setting changes.
+ * The configuration the preview renders with. The preview renders in the extension host (like
+ * VS Code's Markdown preview), so it needs the issue schema and catalogues itself: it takes them
+ * from the one `ConfigStore` the server and the CLI use (same discovery, same loader, same
+ * last-good rule), reloaded when a team file or a file the configuration depends on changes.
+ * What the server applies (brief or not, schema in force, broken files) comes from the server:
+ * see `briefStatus.ts`.
  */
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { findTeamFolder, loadConfig, type ResolvedConfig } from '../../server/src/config/projectConfig';
-import { folderOf, resolveSettingPath, settingsFor, SETTINGS_SECTION } from './settings';
+import { ConfigStore } from '../../server/src/config/configStore';
+import type { CheckConfig } from '../../server/core/src/index';
+import { TEAM_FILES_GLOB } from './languageClient';
+import { folderOf, settingsFor, SETTINGS_SECTION } from './settings';
 import { outputChannel } from './output';
 
-/** Glob of the team files watched in every workspace folder. */
-export const TEAM_FILES_GLOB = '**/.policy-brief/*.{yaml,yml}';
-
 export class TeamConfigs implements vscode.Disposable {
-  private readonly cache = new Map<string, ResolvedConfig>();
+  private store = this.newStore();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Fires when cached configurations were dropped (reload what you show). */
+  /** Fires when a configuration may have changed (re-render what you show). */
   readonly onDidChange = this.changed.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(TEAM_FILES_GLOB);
-    const invalidate = () => this.invalidate();
+    const reload = (uri?: vscode.Uri) => this.reload(uri);
     this.disposables.push(
       watcher,
-      watcher.onDidChange(invalidate),
-      watcher.onDidCreate(invalidate),
-      watcher.onDidDelete(invalidate),
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTINGS_SECTION)) this.invalidate();
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.reload();
       }),
       // Files named in settings (or referenced by a team schema) may live outside `.policy-brief/`.
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc.uri.scheme !== 'file') return;
-        for (const resolved of this.cache.values()) {
-          if (resolved.dependencies.includes(doc.uri.fsPath)) return this.invalidate();
-        }
+        if (doc.uri.scheme === 'file' && this.store.dependencies().includes(doc.uri.fsPath)) this.reload(doc.uri);
       }),
     );
   }
 
-  /** The configuration for a document (synchronous; loads and caches on first use). */
-  forDocument(uri: vscode.Uri): ResolvedConfig {
-    const settings = settingsFor(uri);
-    const folder = folderOf(uri);
-    const start = uri.scheme === 'file' ? path.dirname(uri.fsPath) : folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-    const teamFolder = start ? findTeamFolder(start) : undefined;
-    const overrides = {
-      schemaPath: resolveSettingPath(settings.schemaPath, uri),
-      issuingBodiesPath: resolveSettingPath(settings.issuingBodiesPath, uri),
-      policyTitlesPath: resolveSettingPath(settings.policyTitlesPath, uri),
-    };
-    const key = JSON.stringify([teamFolder ?? null, overrides]);
-    let resolved = this.cache.get(key);
-    if (!resolved) {
-      const started = Date.now();
-      resolved = loadConfig(teamFolder, overrides);
-      this.cache.set(key, resolved);
-      outputChannel().info(`[client] configuration for ${teamFolder ?? '(bundled defaults)'}: schema "${resolved.config.schema.name}" (${Date.now() - started} ms)`);
-      for (const missing of resolved.missing) outputChannel().warn(`[client] configured file not found: ${missing}`);
-    }
-    return resolved;
+  private newStore(): ConfigStore {
+    return new ConfigStore(undefined, (line) => outputChannel().info(`[client] ${line}`));
   }
 
-  /** Drops every cached configuration and notifies listeners. */
-  invalidate(): void {
-    this.cache.clear();
+  /** The configuration for a document (synchronous; loads on first use). */
+  forDocument(uri: vscode.Uri): CheckConfig {
+    const settings = settingsFor(uri);
+    const folder = folderOf(uri);
+    const base = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    const file = uri.scheme === 'file' ? uri.fsPath : undefined;
+    return this.store.forDocument(file, base ?? (file ? path.dirname(file) : undefined), {
+      schemaPath: settings.schemaPath ?? undefined,
+      issuingBodiesPath: settings.issuingBodiesPath ?? undefined,
+      policyTitlesPath: settings.policyTitlesPath ?? undefined,
+    }).config;
+  }
+
+  /** Reloads what depends on `changed` (everything when undefined: settings changed) and notifies listeners. */
+  private reload(changed?: vscode.Uri): void {
+    if (changed) this.store.reload([changed.fsPath]);
+    else this.store = this.newStore();
     this.changed.fire();
   }
 

@@ -80,7 +80,7 @@ async function checkCached(requests: CheckFileRequest[], keepText: boolean, jobs
     const request = misses[i];
     results[results.indexOf(undefined)] = result;
     if (request.text !== undefined || result.error || result.configMissing.length || result.configFiles.some((f) => f.findings.length)) continue;
-    cache.store(request.path, request.overrides, configFor(path.resolve(request.path), request.overrides).dependencies, result.findings);
+    cache.store(request.path, request.overrides, configFor(path.resolve(request.path), request.overrides).latest.dependencies, result.findings);
   }
   cache.save();
   return results as CheckFileResult[];

@@ -1,8 +1,10 @@
 /**
  * The protocol shared by the Policy Brief language server and its clients: the settings
  * (declared once; the VS Code client imports `PolicyBriefSettings` from here) and the custom
- * messages, all namespaced `policyBrief/…`. No runtime dependency on vscode or the server.
+ * messages, all namespaced `policyBrief/…`, typed with vscode-languageserver-protocol's
+ * `RequestType`/`NotificationType`. No runtime dependency on vscode or the server.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** When the server re-checks an open brief. */
 export type ValidateOn = 'onType' | 'onSave';
@@ -61,19 +63,39 @@ export const DIAGNOSTIC_SOURCE = 'policy-brief';
  * Request `policyBrief/isBrief` (client → server): whether the server treats a document as a
  * brief (configured glob, front-matter marker or content). Params `{ uri }`, result boolean.
  */
-export const IsBriefRequest = { method: 'policyBrief/isBrief' } as const;
-/** Params of `policyBrief/isBrief`. */
+export const IsBriefRequest = new RequestType<IsBriefParams, boolean, void>('policyBrief/isBrief');
+/** Params of `policyBrief/isBrief` and `policyBrief/briefStatus`. */
 export interface IsBriefParams { uri: string }
+
+/**
+ * Request `policyBrief/briefStatus` (client → server): what the server applies to a document —
+ * whether it is a brief and which issue schema is really in force (the last good one while a team
+ * file is broken). The VS Code client's status bar and `policyBrief.isBrief` context key show this.
+ */
+export const BriefStatusRequest = new RequestType<IsBriefParams, BriefStatus, void>('policyBrief/briefStatus');
+/** Result of `policyBrief/briefStatus`. */
+export interface BriefStatus {
+  /** True when the server checks the document as a brief. */
+  isBrief: boolean;
+  /** Name (`name:`) of the issue schema in force for the document. */
+  schemaName: string;
+  /** True when a team file is broken and the last good configuration stays in force. */
+  usingLastGood: boolean;
+  /** URIs of the configuration files with errors (empty when all load cleanly). */
+  brokenFiles: string[];
+  /** URIs of configuration files named in the settings that do not exist. */
+  missingFiles: string[];
+}
 
 /**
  * Notification `policyBrief/configStatus` (server → client): the team configuration in use for
  * a workspace folder changed, or one of its files is broken (the server keeps the last good
  * configuration and reports findings in the broken file itself).
  */
-export const ConfigStatusNotification = { method: 'policyBrief/configStatus' } as const;
+export const ConfigStatusNotification = new NotificationType<ConfigStatusParams>('policyBrief/configStatus');
 /** Params of `policyBrief/configStatus`. */
 export interface ConfigStatusParams {
-  /** Workspace folder URI (or `null` for documents outside any folder). */
+  /** Team folder URI (or `null` when only the bundled defaults or explicit paths apply). */
   folderUri: string | null;
   /** URIs of the team files in use. */
   files: string[];

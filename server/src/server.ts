@@ -4,6 +4,7 @@
  * LSP wiring only: the checks and editor features live in the pure core (`server/core/src`),
  * the node-side configuration in `server/src/config`, the LSP adapters in `server/src/lsp`.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import {
@@ -12,9 +13,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareCompletion, COMPLETION_TRIGGER_CHARACTERS, type FileFindings } from '../core/src/index';
-import { FIX_ALL_KIND, IsBriefRequest, ConfigStatusNotification, type IsBriefParams, type ConfigStatusParams } from './protocol';
+import { FIX_ALL_KIND, IsBriefRequest, BriefStatusRequest, ConfigStatusNotification, type ConfigStatusParams } from './protocol';
 import { Analysis, uriToPath } from './lsp/analysis';
-import { ConfigStore, isBroken, type ConfigEntry } from './lsp/configStore';
+import { ConfigStore, isBroken, type ConfigEntry } from './config/configStore';
+import { readFromDisk, TEAM_FOLDER } from './config/projectConfig';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, registerCommands, SERVER_COMMANDS } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
@@ -22,6 +24,9 @@ import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { WorkspaceTitles } from './lsp/workspaceTitles';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
+
+/** Quiet time after an edit of an open team file before its configuration is reloaded (milliseconds). */
+const CONFIG_EDIT_DEBOUNCE_MS = 200;
 
 // The same bundle runs the Markdown parse worker (see lsp/parseWorker.ts).
 if (isMainThread) main();
@@ -60,7 +65,7 @@ function main(): void {
       broken: entry.latest.files.filter((f) => f.findings.some((x) => x.severity === 'error')).map((f) => pathToFileURL(f.path).href),
     };
     if (isBroken(entry.latest)) log(`Configuration ${entry.teamFolder ?? '(overrides)'} has errors${entry.usingLastGood ? '; the last good version stays in use' : ''}: ${status.broken.join(', ') || entry.latest.missing.join(', ')}`);
-    void connection.sendNotification(ConfigStatusNotification.method, status);
+    void connection.sendNotification(ConfigStatusNotification, status);
     // Off the typing path: build the completion indexes of this catalogue, update watchers.
     setImmediate(() => {
       try {
@@ -72,7 +77,20 @@ function main(): void {
     });
   }
 
-  const configs = new ConfigStore(publishConfigFiles, log);
+  // Open team files are read from the editor, so their errors show while they are edited.
+  const readConfigFile = (file: string) => documents.get(pathToFileURL(file).href)?.getText() ?? readFromDisk(file);
+  const configs = new ConfigStore(publishConfigFiles, log, readConfigFile);
+  /** True for a configuration file (in a `.policy-brief/` folder, or one a configuration depends on). */
+  const isConfigFile = (file: string | undefined) => !!file && (path.basename(path.dirname(file)) === TEAM_FOLDER || configs.dependencies().includes(file));
+  const configEditTimers = new Map<string, NodeJS.Timeout>();
+  /** An open team file changed in the editor: reload the configurations that read it (debounced). */
+  function configFileEdited(file: string): void {
+    clearTimeout(configEditTimers.get(file));
+    configEditTimers.set(file, setTimeout(() => {
+      configEditTimers.delete(file);
+      configChanged([file]);
+    }, CONFIG_EDIT_DEBOUNCE_MS));
+  }
   const settings = new SettingsCache(connection, () => !!capabilities.workspace?.configuration);
   const analysis = new Analysis(connection, documents, settings, configs, new ParseWorker(__filename, log));
   const titles = new WorkspaceTitles((file) => configs.forDocument(file, analysis.folderOf(file), {}).config.schema, log);
@@ -163,11 +181,18 @@ function main(): void {
 
   const openedVersion = new Map<string, number>();
   documents.onDidOpen((event) => {
+    const file = uriToPath(event.document.uri);
+    if (isConfigFile(file)) {
+      if (event.document.getText() !== readFromDisk(file!)) configFileEdited(file!);
+      return;
+    }
     openedVersion.set(event.document.uri, event.document.version);
     diagnostics.changed(event.document.uri, true);
   });
   documents.onDidChangeContent(async (event) => {
     const uri = event.document.uri;
+    const file = uriToPath(uri);
+    if (isConfigFile(file)) return configFileEdited(file!);
     if (openedVersion.get(uri) === event.document.version) return; // the open itself: already scheduled
     try {
       const current = await settings.get(uri);
@@ -189,6 +214,9 @@ function main(): void {
     }
   });
   documents.onDidClose((event) => {
+    const file = uriToPath(event.document.uri);
+    // Closed without saving: the file on disk applies again.
+    if (isConfigFile(file)) return configFileEdited(file!);
     openedVersion.delete(event.document.uri);
     diagnostics.closed(event.document.uri);
     analysis.forget(event.document.uri);
@@ -196,10 +224,23 @@ function main(): void {
 
   connection.languages.diagnostics.on(async (params, token) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
 
-  connection.onRequest(IsBriefRequest.method, async (params: IsBriefParams) => {
+  connection.onRequest(IsBriefRequest, async (params) => {
     const document = documents.get(params.uri);
     if (!document) return false;
     return (await analysis.context(document)).isBrief;
+  });
+
+  connection.onRequest(BriefStatusRequest, async (params) => {
+    const document = documents.get(params.uri);
+    if (!document) return { isBrief: false, schemaName: '', usingLastGood: false, brokenFiles: [], missingFiles: [] };
+    const { isBrief, entry } = await analysis.context(document);
+    return {
+      isBrief,
+      schemaName: entry.config.schema.name,
+      usingLastGood: entry.usingLastGood,
+      brokenFiles: entry.latest.files.filter((f) => f.findings.some((x) => x.severity === 'error')).map((f) => pathToFileURL(f.path).href),
+      missingFiles: entry.latest.missing.map((f) => pathToFileURL(f).href),
+    };
   });
 
   documents.listen(connection);

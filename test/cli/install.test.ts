@@ -79,7 +79,7 @@ describe('npm package installed in another project', function () {
   it('policy-brief-language-server --stdio serves diagnostics with offline rule pages', async () => {
     const server = spawn(bin('policy-brief-language-server'), ['--stdio'], { cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.diagnostics.length && resolve(p)));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => { if (p.diagnostics.length) resolve(p); }));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, DidChangeConfigurationNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TestClient, tempFolder, fileUri, offsetAt } from './support/client';
+import { BriefStatusRequest, ConfigStatusNotification, IsBriefRequest, type ConfigStatusParams } from '../../server/src/protocol';
 
 const brief = fs.readFileSync(path.join(__dirname, 'fixtures', 'brief.md'), 'utf8');
 /** The brief with the team's own label for the comment part. */
@@ -198,6 +199,58 @@ describe('LSP settings', function () {
       settings = { briefFiles: ['notes/**/*.md'], enable: false };
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
       assert.deepEqual(await client.diagnostics(uri), [], 'disabled');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('briefFiles globs mean what VS Code\'s RelativePattern means: issue-*.md in the folder itself, not deeper', async () => {
+    const root = tempFolder();
+    made.push(root);
+    fs.mkdirSync(path.join(root, 'sub'));
+    const text = '# Draft\n\nIssuing bodies: MITT\n';
+    const top = path.join(root, 'issue-3.md');
+    const deep = path.join(root, 'sub', 'issue-3.md');
+    for (const file of [top, deep]) fs.writeFileSync(file, text);
+    const client = new TestClient({ pull: true, settings: () => ({ briefFiles: ['issue-*.md'] }) });
+    try {
+      await client.initialize([{ uri: fileUri(root), name: 'ws' }]);
+      for (const file of [top, deep]) await client.open(fileUri(file), text);
+      assert.equal(await client.connection.sendRequest(IsBriefRequest, { uri: fileUri(top) }), true, 'issue-3.md in the folder');
+      assert.equal(await client.connection.sendRequest(IsBriefRequest, { uri: fileUri(deep) }), false, 'sub/issue-3.md is not matched by issue-*.md');
+      assert.equal((await client.connection.sendRequest(BriefStatusRequest, { uri: fileUri(deep) })).isBrief, false);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a team schema broken while edited (not saved): errors in the file at once, the status names the last good schema and the broken file', async () => {
+    const ws = workspace(teamSchema);
+    made.push(ws.root);
+    const client = new TestClient({ pull: true });
+    const statuses: ConfigStatusParams[] = [];
+    client.connection.onNotification(ConfigStatusNotification, (params) => void statuses.push(params));
+    try {
+      await client.initialize([{ uri: fileUri(ws.root), name: 'ws' }]);
+      const uri = fileUri(ws.brief);
+      await client.open(uri, ourView);
+      assert.deepEqual(await client.connection.sendRequest(BriefStatusRequest, { uri }), { isBrief: true, schemaName: 'Our team', usingLastGood: false, brokenFiles: [], missingFiles: [] });
+      const schemaUri = fileUri(ws.schema);
+      await client.open(schemaUri, teamSchema, 'yaml');
+      // A YAML syntax error typed into the open file: reported on its own line (2, `name: [Our team`).
+      await client.replace(schemaUri, teamSchema.replace('name: Our team', 'name: [Our team'));
+      const published = await client.waitFor(() => client.lastPublished(schemaUri)?.diagnostics.length ? client.lastPublished(schemaUri) : undefined, 'diagnostics in the edited schema');
+      assert.equal(published.diagnostics[0].code, 'schema.invalid-yaml');
+      assert.equal(published.diagnostics[0].range.start.line, 2);
+      assert.equal(published.diagnostics[0].range.end.line, 2);
+      await client.waitFor(() => statuses.some((s) => s.broken.includes(schemaUri)), 'a configStatus naming the broken file');
+      assert.deepEqual(await client.connection.sendRequest(BriefStatusRequest, { uri }), { isBrief: true, schemaName: 'Our team', usingLastGood: true, brokenFiles: [schemaUri], missingFiles: [] });
+      assert.equal(missingComment(await client.diagnostics(uri)).length, 0, 'the last good schema (with “Our view”) still applies');
+      assert.equal(fs.readFileSync(ws.schema, 'utf8'), teamSchema, 'nothing was written to disk');
+      // Fixed in the editor: the errors clear and the status is clean again.
+      await client.replace(schemaUri, teamSchema.replace('name: Our team', 'name: Our fixed team'));
+      await client.waitFor(() => client.lastPublished(schemaUri)?.diagnostics.length === 0, 'the schema diagnostics to clear');
+      assert.deepEqual(await client.connection.sendRequest(BriefStatusRequest, { uri }), { isBrief: true, schemaName: 'Our fixed team', usingLastGood: false, brokenFiles: [], missingFiles: [] });
     } finally {
       await client.stop();
     }

@@ -51,7 +51,7 @@ describe('LSP quick-fix menu', function () {
     const uri = fileUri(file);
     await client.open(uri, text);
     const unknown = (await client.diagnostics(uri)).find((d) => d.code === 'issuing-body.unknown')!;
-    assert.match(unknown.message, /Did you mean NDRC\?/);
+    assert.match(unknown.message as string, /Did you mean NDRC\?/);
     const actions = await menu(client, uri, unknown);
     const titles = actions.map((a) => a.title);
     assert.equal(titles[0], "Replace with 'NDRC'");
@@ -78,7 +78,7 @@ describe('LSP quick-fix menu', function () {
     await client.waitFor(() => client.refreshes > refreshes, 'a diagnostic refresh');
     const still = (await client.diagnostics(uri)).find((d) => d.code === 'issuing-body.unknown');
     assert.ok(still, 'the typo is hidden by the stub entry');
-    assert.match(still.message, /unfinished entry of the team catalogue.*Did you mean NDRC\?/);
+    assert.match(still.message as string, /unfinished entry of the team catalogue.*Did you mean NDRC\?/);
     const fix = (await menu(client, uri, still))[0];
     assert.equal(fix.title, "Replace with 'NDRC'");
     fs.rmSync(path.dirname(catalogue), { recursive: true, force: true });
@@ -135,7 +135,7 @@ describe('LSP quick-fix menu', function () {
     await client.open(uri, text);
     const found = (await client.diagnostics(uri)).filter((d) => d.code === 'citation.halfwidth-punctuation');
     assert.equal(found.length, 1, JSON.stringify(found.map((d) => d.message)));
-    assert.match(found[0].message, /Half-width '\(\)'.*'（）'/);
+    assert.match(found[0].message as string, /Half-width '\(\)'.*'（）'/);
     const fixes = (await menu(client, uri, found[0])).filter((a) => a.isPreferred);
     assert.equal(fixes.length, 1);
     assert.match(applyLspEdits(text, editsOf(fixes[0], uri)), /应用行动实施方案（试行）\)/);

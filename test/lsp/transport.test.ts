@@ -36,9 +36,9 @@ describe('LSP transports and custom requests', function () {
       await client.open('untitled:fm', '---\npolicy-brief: ours\n---\n\nText.\n');
       await client.open('untitled:topics', '# Title\n\n## 1. A topic\n');
       await client.open('untitled:notes', '# Notes\n\n## Ideas\n');
-      assert.equal(await client.connection.sendRequest(IsBriefRequest.method, { uri: 'untitled:fm' }), true);
-      assert.equal(await client.connection.sendRequest(IsBriefRequest.method, { uri: 'untitled:topics' }), true);
-      assert.equal(await client.connection.sendRequest(IsBriefRequest.method, { uri: 'untitled:notes' }), false);
+      assert.equal(await client.connection.sendRequest(IsBriefRequest, { uri: 'untitled:fm' }), true);
+      assert.equal(await client.connection.sendRequest(IsBriefRequest, { uri: 'untitled:topics' }), true);
+      assert.equal(await client.connection.sendRequest(IsBriefRequest, { uri: 'untitled:notes' }), false);
     } finally {
       await client.stop();
     }

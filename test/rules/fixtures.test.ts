@@ -3,11 +3,16 @@
  * every brief under `examples/` carries `<!-- expect: rule.id -->` markers on the lines where
  * findings start; the check must report exactly those, on LF, CRLF and BOM variants, and fixing
  * all preferred fixes must leave no fixable finding behind.
+ *
+ * Each fixture also has a committed snapshot (as markdownlint's scenario snapshots):
+ * `test/rules/__snapshots__/<rule-id>/<fixture>.md.json` (`…/examples/…` for the example briefs) pins every finding's range, severity and message
+ * and the text after all preferred fixes. A missing or different snapshot fails; snapshots are
+ * written only with `UPDATE_SNAPSHOTS=1 npx mocha test/rules/fixtures.test.ts` (review the diff).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief } from '../../server/core/src/index';
+import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief, type Finding } from '../../server/core/src/index';
 import { actualFindings, defaultConfig, expectedFindings, lineEndingVariants, read, repoRoot } from '../support/config';
 
 function fixtureFiles(dir: string): string[] {
@@ -15,7 +20,11 @@ function fixtureFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)).sort();
 }
 
-const ruleDirs = fs.readdirSync(path.join(repoRoot, 'test', 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const ruleDirs = fs.readdirSync(path.join(repoRoot, 'test', 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('__')).map((d) => d.name);
+const snapshotRoot = path.join(repoRoot, 'test', 'rules', '__snapshots__');
+const updateSnapshots = process.env.UPDATE_SNAPSHOTS === '1';
+/** Snapshot files of the fixtures seen (to find stale ones). */
+const snapshotsInUse = new Set<string>();
 const exampleFiles = fixtureFiles(path.join(repoRoot, 'examples')).filter((f) => looksLikeBrief(read(f)));
 
 describe('rule fixtures', () => {
@@ -31,7 +40,34 @@ describe('rule fixtures', () => {
     }
   }
   for (const file of exampleFiles) describeFixture(path.relative(repoRoot, file), read(file));
+
+  it('every snapshot belongs to a fixture', () => {
+    const stale = fixtureSnapshots(snapshotRoot).filter((file) => !snapshotsInUse.has(file));
+    if (updateSnapshots) for (const file of stale) fs.rmSync(file);
+    else assert.deepEqual(stale.map((f) => path.relative(repoRoot, f)), [], 'snapshots without a fixture (delete them, or run with UPDATE_SNAPSHOTS=1)');
+  });
 });
+
+function fixtureSnapshots(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)).sort();
+}
+
+/** What a fixture's snapshot pins: each finding (1-based line:column range, severity, rule, message) and the fixed text. */
+interface Snapshot {
+  findings: string[];
+  /** The LF text after applying all preferred fixes, as lines; null when no preferred fix applies. */
+  fixed: string[] | null;
+}
+
+function snapshotOf(lf: string, findings: Finding[]): Snapshot {
+  const at = (p: { line: number; character: number }) => `${p.line + 1}:${p.character + 1}`;
+  const fixed = applyEdits(lf, preferredFixEdits(findings)).text;
+  return {
+    findings: findings.map((f) => `${at(f.range.start)}-${at(f.range.end)} ${f.severity} ${f.ruleId}: ${f.message}`),
+    fixed: fixed === lf ? null : fixed.split('\n'),
+  };
+}
 
 function describeFixture(name: string, original: string, ruleId?: string): void {
   describe(name, () => {
@@ -43,6 +79,18 @@ function describeFixture(name: string, original: string, ruleId?: string): void 
     }
     const lf = lineEndingVariants(original)[0].text;
     const reference = checkBrief(lf, defaultConfig().config).findings;
+    const snapshotFile = path.join(snapshotRoot, `${name.split(path.sep).join('/').replace(/^test\/rules\//, '')}.json`);
+    snapshotsInUse.add(snapshotFile);
+    it(`matches its snapshot: messages and fixed text (${path.relative(repoRoot, snapshotFile)})`, () => {
+      const actual = snapshotOf(lf, reference);
+      if (updateSnapshots) {
+        fs.mkdirSync(path.dirname(snapshotFile), { recursive: true });
+        fs.writeFileSync(snapshotFile, `${JSON.stringify(actual, null, 2)}\n`);
+        return;
+      }
+      assert.ok(fs.existsSync(snapshotFile), `no snapshot ${path.relative(repoRoot, snapshotFile)}: run UPDATE_SNAPSHOTS=1 npx mocha test/rules/fixtures.test.ts and review it`);
+      assert.deepEqual(actual, JSON.parse(read(snapshotFile)) as Snapshot);
+    });
     for (const variant of lineEndingVariants(original)) {
       it(`reports exactly the marked findings (${variant.name})`, () => {
         const { findings } = checkBrief(variant.text, defaultConfig().config);

@@ -94,6 +94,20 @@ describe('loadIssueSchema', () => {
     assert.match(findings[0].message, /unique/);
   });
 
+  it('reports an unclosed bracket or quote on its own line, not on a later one', () => {
+    for (const [text, line, opener] of [
+      ['schemaVersion: 1\nname: [Broken\nrules:\n  a: 1\n', 1, '['],
+      ['schemaVersion: 1\nname: "unclosed\nrules: {}\n', 1, '"'],
+      ['schemaVersion: 1\nrules: {\nname: x\n', 1, '{'],
+    ] as const) {
+      const [finding] = loadTeam(text).files[0].findings;
+      assert.equal(finding.ruleId, 'schema.invalid-yaml');
+      assert.equal(finding.range.start.line, line, text);
+      assert.equal(finding.range.end.line, line, text);
+      assert.equal(text.split('\n')[line][finding.range.start.character], opener, text);
+    }
+  });
+
   it('reports JSON Schema violations at the offending value, in UTF-16 columns', () => {
     const text = ['schemaVersion: 1', 'name: 中文🚀', 'issue:', '  topics:', '    max: many', 'topic:', '  citation:', '    chineseTitleParentheses: round', ''].join('\n');
     const loaded = loadTeam(text);

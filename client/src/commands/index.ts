@@ -74,7 +74,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     return { html: preview.lastHtml, version: preview.renderVersion, documentVersion: report && preview.documentVersionOf(report.version), report };
   });
   const status = () => ({ status: server.status, statusBarText: services.statusBar.text, crashRestarts: server.crashRestarts, lastMessage: server.lastMessage });
-  register(TestCommands.getStatus, status);
+  // The status bar shows the server's answer: ask it again first, so the text is current.
+  register(TestCommands.getStatus, async () => {
+    await services.statusBar.refreshNow();
+    return status();
+  });
   register(TestCommands.waitForServer, (options: { status: string; minCrashRestarts?: number; timeoutMs?: number }) => new Promise((resolve, reject) => {
     const done = () => server.status === options.status && server.crashRestarts >= (options.minCrashRestarts ?? 0);
     if (done()) return resolve(status());

@@ -1,7 +1,7 @@
 /**
  * One preview panel showing one brief: renders with the core's `renderBriefHtml`, updates while
- * typing (debounced), shows the document's diagnostics in place, syncs scrolling both ways and
- * opens links only through VS Code.
+ * typing (debounced) and shows the document's diagnostics in place. Scroll sync: `scrollSync.ts`;
+ * images and links (only through VS Code): `links.ts`.
  */
 import * as vscode from 'vscode';
 import * as crypto from 'node:crypto';
@@ -12,6 +12,8 @@ import { previewPageHtml } from './previewPage';
 import { previewFindings } from './findings';
 import type { TeamConfigs } from '../teamConfig';
 import { outputChannel } from '../output';
+import { openLink, resolveImage } from './links';
+import { ScrollSync } from './scrollSync';
 
 /** Delay (milliseconds) between the last edit and the re-render. */
 export const RENDER_DEBOUNCE_MS = 250;
@@ -47,8 +49,7 @@ export class BriefPreview implements vscode.Disposable {
   private stale = false;
   /** Document version (`TextDocument.version`) each recent render version was made from. */
   private readonly renderedDocumentVersions = new Map<number, number>();
-  /** Ignore the editor's next visible-range change up to this time (ms): we caused it. */
-  private ignoreEditorScrollUntil = 0;
+  private readonly scroll: ScrollSync;
   private readonly disposed = new vscode.EventEmitter<void>();
   private readonly reported = new vscode.EventEmitter<WebviewReport>();
   readonly onDidDispose = this.disposed.event;
@@ -69,7 +70,9 @@ export class BriefPreview implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'client', 'media'), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)],
     };
+    this.scroll = new ScrollSync(uri, panel.webview);
     this.disposables.push(
+      this.scroll,
       this.disposed,
       this.reported,
       panel.onDidDispose(() => this.dispose()),
@@ -81,11 +84,6 @@ export class BriefPreview implements vscode.Disposable {
         if (e.uris.some((u) => u.toString() === uri.toString())) this.scheduleRender();
       }),
       configs.onDidChange(() => this.scheduleRender()),
-      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document.uri.toString() !== uri.toString() || !e.visibleRanges.length) return;
-        if (Date.now() < this.ignoreEditorScrollUntil) return;
-        void panel.webview.postMessage({ type: 'scrollToLine', line: e.visibleRanges[0].start.line });
-      }),
     );
     this.renderPage();
   }
@@ -93,11 +91,6 @@ export class BriefPreview implements vscode.Disposable {
   /** The open document of this preview, if still open. */
   private document(): vscode.TextDocument | undefined {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
-  }
-
-  private editorLine(): number | undefined {
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
-    return editor?.visibleRanges[0]?.start.line;
   }
 
   /** Renders the brief to a sanitized fragment; an error becomes a visible message. */
@@ -111,11 +104,11 @@ export class BriefPreview implements vscode.Disposable {
       this.renderedDocumentVersions.delete(old);
     }
     try {
-      const { config } = this.configs.forDocument(document.uri);
+      const config = this.configs.forDocument(document.uri);
       const baseDir = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : undefined;
       const { html } = renderBriefHtml(document.getText(), config, previewFindings(document), {
         cache: this.cache,
-        resolveImage: (src) => this.resolveImage(src, baseDir),
+        resolveImage: (src) => resolveImage(this.panel.webview, src, baseDir),
       });
       this.lastHtml = html;
     } catch (error) {
@@ -124,20 +117,6 @@ export class BriefPreview implements vscode.Disposable {
       this.lastHtml = `<p class="pb-render-error">${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`;
     }
     return this.lastHtml;
-  }
-
-  /** Workspace images only: relative (or `file:`) paths inside a workspace folder, as webview URIs. */
-  private resolveImage(src: string, baseDir: string | undefined): string | undefined {
-    if (!baseDir || /^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('file:')) return undefined;
-    let file: string;
-    try {
-      file = src.startsWith('file:') ? vscode.Uri.parse(src).fsPath : path.resolve(baseDir, decodeURIComponent(src.split(/[?#]/)[0]));
-    } catch {
-      return undefined;
-    }
-    const uri = vscode.Uri.file(file);
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return undefined;
-    return this.panel.webview.asWebviewUri(uri).toString();
   }
 
   /** Sets the whole page (first render). */
@@ -154,7 +133,7 @@ export class BriefPreview implements vscode.Disposable {
       title: vscode.l10n.t('Preview {0}', path.basename(this.uri.path)),
       documentUri: this.uri.toString(),
       version: this.version,
-      line: this.editorLine(),
+      line: this.scroll.editorLine(),
     });
   }
 
@@ -208,49 +187,16 @@ export class BriefPreview implements vscode.Disposable {
         this.lastReport = { version: message.version, topics: message.topics, markers: message.markers, citations: message.citations };
         this.reported.fire(this.lastReport);
         break;
-      case 'revealLine': {
-        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
-        if (!editor || !Number.isFinite(message.line)) return;
-        this.ignoreEditorScrollUntil = Date.now() + 200;
-        const line = Math.max(0, Math.min(message.line, editor.document.lineCount - 1));
-        editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+      case 'revealLine':
+        this.scroll.revealLine(message.line);
         break;
-      }
       case 'openLine':
-        void this.openAtLine(message.line);
+        void this.scroll.openLine(message.line);
         break;
       case 'openLink':
-        void this.openLink(message.href);
+        void openLink(this.uri, message.href);
         break;
     }
-  }
-
-  private async openAtLine(line: number): Promise<void> {
-    if (!Number.isFinite(line)) return;
-    const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: this.findEditorColumn(), preserveFocus: false });
-    const position = new vscode.Position(Math.max(0, line), 0);
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-
-  private findEditorColumn(): vscode.ViewColumn | undefined {
-    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString())?.viewColumn;
-  }
-
-  /** Web links open in the browser (after VS Code's confirmation); relative links open the file in the editor. */
-  private async openLink(href: string): Promise<void> {
-    if (/^(https?|mailto):/i.test(href)) {
-      await vscode.env.openExternal(vscode.Uri.parse(href, true));
-      return;
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || this.uri.scheme !== 'file') {
-      outputChannel().warn(`[preview] link not opened: ${href}`);
-      return;
-    }
-    const [file, fragment] = href.split('#');
-    const target = vscode.Uri.file(path.resolve(path.dirname(this.uri.fsPath), decodeURIComponent(file)));
-    const line = fragment && /^L(\d+)$/.exec(fragment)?.[1];
-    await vscode.commands.executeCommand('vscode.open', target, line ? { selection: new vscode.Range(Number(line) - 1, 0, Number(line) - 1, 0) } : undefined);
   }
 
   dispose(): void {

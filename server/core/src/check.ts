@@ -10,7 +10,7 @@ import { rules as allRules, type Rule } from './rules/index';
 import type { RuleContext, Report } from './rules/rule';
 import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
-import { readCitationDate } from './catalogue/citationDate';
+import { citationDay as readCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
 import type { Day } from './catalogue/dates';
 
@@ -55,11 +55,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   const findings: Finding[] = [];
   const dayCache = new Map<Citation, Day | undefined>();
   const citationDay = (citation: Citation): Day | undefined => {
-    if (!dayCache.has(citation)) {
-      const value = citation.date?.value.text;
-      const read = value ? readCitationDate(value, config.schema.topic.citation.dateFormat) : undefined;
-      dayCache.set(citation, read && (read.kind === 'valid' || read.kind === 'other-format') ? read.day : undefined);
-    }
+    if (!dayCache.has(citation)) dayCache.set(citation, readCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat));
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);

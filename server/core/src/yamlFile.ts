@@ -2,7 +2,7 @@
  * Reads a YAML data file (issue schema, catalogue) and validates it against its JSON Schema,
  * reporting every problem as a finding located in the YAML text.
  */
-import { parseDocument, LineCounter, isNode, type Document } from 'yaml';
+import { parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { closestWord } from './text/nearest';
 import { LineIndex } from './text/lineIndex';
@@ -29,10 +29,9 @@ export interface YamlFileResult {
 export function readYamlFile(text: string, jsonSchema: object | undefined, ruleIdPrefix: string): YamlFileResult {
   const lineIndex = new LineIndex(text);
   const findings: Finding[] = [];
-  const lineCounter = new LineCounter();
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
     findings.push({ ruleId: `${ruleIdPrefix}.invalid-yaml`, severity: 'error', message: `Cannot read YAML: ${(error as Error).message}`, range: lineIndex.range(0, 0) });
     return { findings, lineIndex };
@@ -43,6 +42,13 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
     const contentEnd = text.replace(/[\r\n]+$/, '').length;
     let start = Math.min(error.pos[0], contentEnd);
     let end = Math.min(Math.max(error.pos[1], start), contentEnd);
+    // An unclosed flow collection or quote is noticed lines later: report it where it opens.
+    const opener = unclosedOpener(document, error.pos[0]);
+    if (opener !== undefined && lineIndex.positionAt(opener).line < lineIndex.positionAt(start).line) {
+      start = opener;
+      end = lineIndex.lineEnd(lineIndex.positionAt(opener).line);
+      while (end > start + 1 && /\s/.test(text[end - 1])) end--;
+    }
     // Give an empty range one character, on the same line (before the line end if need be).
     if (end === start) {
       if (start < contentEnd && !/[\r\n]/.test(text[start])) end = start + 1;
@@ -130,4 +136,19 @@ export function rangeOfPath(document: Document, lineIndex: LineIndex, path: (str
     return lineIndex.range(node.range[0], node.range[1]);
   }
   return lineIndex.range(0, 0);
+}
+
+/**
+ * The UTF-16 offset where the flow collection (`[`, `{`) or quoted scalar that an error at
+ * `errorAt` belongs to opens: the innermost such node that ends at or contains `errorAt`.
+ */
+function unclosedOpener(document: Document, errorAt: number): number | undefined {
+  let opener: number | undefined;
+  visit(document, (_key, node) => {
+    if (!isNode(node) || !node.range) return;
+    const flow = 'flow' in node && node.flow === true;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    if ((flow || quoted) && node.range[0] < errorAt && errorAt <= node.range[1] && (opener === undefined || node.range[0] > opener)) opener = node.range[0];
+  });
+  return opener;
 }

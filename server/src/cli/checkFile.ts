@@ -1,11 +1,13 @@
 /**
  * Checks one file with the configuration that applies to it. Used in-process and by the worker
- * threads of the CLI; configurations are cached per team folder for the life of the process.
+ * threads of the CLI; configurations come from the `ConfigStore` (the one the server uses), kept
+ * for the life of the process.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkBrief, type Finding, type FileFindings } from '../../core/src/index';
-import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
+import type { ConfigOverrides } from '../config/projectConfig';
+import { ConfigStore, type ConfigEntry } from '../config/configStore';
 
 /** Input: a path on disk, or text from stdin with a display name. */
 export interface CheckFileRequest {
@@ -29,18 +31,12 @@ export interface CheckFileResult {
   text?: string;
 }
 
-const configs = new Map<string, ResolvedConfig>();
+/** The configurations of this process (one per team folder and overrides), loaded once each. */
+const configs = new ConfigStore();
 
-/** The configuration for a file (absolute path), loaded once per team folder and overrides. */
-export function configFor(file: string, overrides: ConfigOverrides): ResolvedConfig {
-  const folder = findTeamFolder(file);
-  const key = `${folder ?? ''}\0${JSON.stringify(overrides)}`;
-  let config = configs.get(key);
-  if (!config) {
-    config = loadConfig(folder, overrides);
-    configs.set(key, config);
-  }
-  return config;
+/** The configuration entry for a file (absolute path) and overrides, from this process's store. */
+export function configFor(file: string, overrides: ConfigOverrides): ConfigEntry {
+  return configs.forDocument(file, process.cwd(), overrides);
 }
 
 /** Largest file read (bytes); bigger files are reported, not checked. */
@@ -48,7 +44,8 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Checks one brief. Never throws: read problems come back as `error`. */
 export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFileResult {
-  const resolved = configFor(path.resolve(request.path), request.overrides);
+  const file = path.resolve(request.path);
+  const { latest: resolved, config } = configFor(file, request.overrides);
   const base = { path: request.path, configFiles: resolved.files, configMissing: resolved.missing };
   let text = request.text;
   if (text === undefined) {
@@ -62,6 +59,6 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       return { ...base, findings: [], error: (error as Error).message };
     }
   }
-  const result = checkBrief(text, resolved.config);
+  const result = checkBrief(text, config);
   return { ...base, findings: result.findings, text: keepText ? text : undefined };
 }

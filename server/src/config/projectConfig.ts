@@ -74,20 +74,29 @@ export function findTeamFolder(start: string): string | undefined {
   }
 }
 
-function readIfExists(file: string | undefined): SchemaSource | undefined {
-  if (!file) return undefined;
+/** Reads a configuration file: its text, or undefined when it cannot be read. */
+export type ReadConfigFile = (file: string) => string | undefined;
+
+/** Reads a configuration file from disk (undefined when missing or unreadable). */
+export const readFromDisk: ReadConfigFile = (file) => {
   try {
-    return { path: file, text: fs.readFileSync(file, 'utf8') };
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-}
+};
 
 /**
  * Loads the configuration for `teamFolder` (or the bundled defaults when undefined).
  * Never throws for bad team files: their problems are in `files`.
+ * @param read reads a team file (default: from disk; the server passes the editor's unsaved text
+ *   of open team files first)
  */
-export function loadConfig(teamFolder: string | undefined, overrides: ConfigOverrides = {}): ResolvedConfig {
+export function loadConfig(teamFolder: string | undefined, overrides: ConfigOverrides = {}, read: ReadConfigFile = readFromDisk): ResolvedConfig {
+  const readIfExists = (file: string | undefined): SchemaSource | undefined => {
+    const text = file ? read(file) : undefined;
+    return file && text !== undefined ? { path: file, text } : undefined;
+  };
   const missing: string[] = [];
   const pick = (override: string | undefined, name: string) => {
     if (override) {

@@ -1,21 +1,18 @@
 /**
- * Per-document analysis: is it a brief, which configuration applies, and the check result of
- * its current version (cached by version and configuration generation; one `ParseCache` per
- * document so an edit re-parses only the topics it touched).
+ * Per-document analysis: the check result and the model of an open brief's current version
+ * (cached by version and configuration generation; one `ParseCache` per document so an edit
+ * re-parses only the topics it touched). Which configuration applies and whether a document is
+ * a brief: `documentContext.ts`; what completion parses: `completionView.ts`.
  */
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  briefSections, checkBrief, looksLikeBrief, parseBrief, rules, LineIndex,
-  type BriefModel, type CheckResult, type Finding,
-} from '../../core/src/index';
-import type { PolicyBriefSettings } from '../protocol';
-import type { ConfigEntry, ConfigStore } from './configStore';
+import { checkBrief, parseBrief, rules, LineIndex, type BriefModel, type CheckResult, type Finding } from '../../core/src/index';
+import type { ConfigEntry, ConfigStore } from '../config/configStore';
 import type { SettingsCache } from './settings';
-import { matchesAny } from './glob';
-import { ServerParseCache, warmParseCache, WORKER_THRESHOLD, type ParseWorker } from './parseWorker';
+import { DocumentContexts, type DocumentContext } from './documentContext';
+import { ServerParseCache, warmParseCache, type ParseWorker } from './parseWorker';
+
+export { uriToPath, type DocumentContext } from './documentContext';
 
 /**
  * Above this many UTF-16 code units a document gets the structure checks only (front matter,
@@ -24,15 +21,6 @@ import { ServerParseCache, warmParseCache, WORKER_THRESHOLD, type ParseWorker } 
  */
 export const LARGE_DOCUMENT_LIMIT = Number(process.env.POLICY_BRIEF_LARGE_DOCUMENT_LIMIT) || 1_000_000;
 const STRUCTURE_RULES = rules.filter((r) => r.id.startsWith('structure.') || r.id.startsWith('front-matter.'));
-
-/** Which configuration and settings apply to a document, and whether it is a brief. */
-export interface DocumentContext {
-  settings: PolicyBriefSettings;
-  entry: ConfigEntry;
-  isBrief: boolean;
-  /** Why it is (or is not) a brief: 'glob', 'content' (front matter or topic headings), 'disabled', 'not-markdown'. */
-  reason: 'glob' | 'content' | 'disabled' | 'no';
-}
 
 /** A check of one document version. */
 export interface Analysed {
@@ -55,81 +43,44 @@ interface DocumentState {
   model?: { version: number; generation: number; model: BriefModel; lineIndex: LineIndex };
 }
 
-/** The part of a document completion works on (see `Analysis.completionView`). */
-export interface CompletionView {
-  document: TextDocument;
-  context: DocumentContext;
-  /** The text parsed: the cursor's block under its topic heading, or the intro. */
-  text: string;
-  /** The cursor as an offset in `text`. */
-  offset: number;
-  /** Maps an offset in `text` (at or after the cursor's block start) to a document offset. */
-  toDocument: (offset: number) => number;
-  model: BriefModel;
-  lineIndex: LineIndex;
-  /** Topics of the document before this one. */
-  topicsBefore: number;
-}
-
-/** File path of a `file:` URI, else undefined. */
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Analyses open documents on demand. */
 export class Analysis {
   private readonly states = new Map<string, DocumentState>();
-  folders: WorkspaceFolder[] = [];
+  /** Settings, configuration and brief status of each open document. */
+  readonly contexts: DocumentContexts;
 
   constructor(
     private readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly settings: SettingsCache,
     readonly configs: ConfigStore,
-    private readonly worker: ParseWorker,
-  ) {}
+    readonly worker: ParseWorker,
+  ) {
+    this.contexts = new DocumentContexts(settings, configs);
+  }
+
+  /** The workspace folders (set by the server on initialize and folder changes). */
+  get folders(): WorkspaceFolder[] {
+    return this.contexts.folders;
+  }
+
+  set folders(folders: WorkspaceFolder[]) {
+    this.contexts.folders = folders;
+  }
 
   /** The workspace folder path that contains `file` (the longest match), or undefined. */
   folderOf(file: string | undefined): string | undefined {
-    if (!file) return undefined;
-    let best: string | undefined;
-    for (const folder of this.folders) {
-      const folderPath = uriToPath(folder.uri);
-      if (folderPath && (file === folderPath || file.startsWith(folderPath.endsWith(path.sep) ? folderPath : folderPath + path.sep)) && (!best || folderPath.length > best.length)) best = folderPath;
-    }
-    return best;
+    return this.contexts.folderOf(file);
   }
 
-  /** The last context computed per document, reused while version, settings and configuration hold. */
-  private readonly contexts = new Map<string, { version: number; settings: PolicyBriefSettings; entry: ConfigEntry; context: DocumentContext }>();
-
-  /** Settings, configuration and brief status of an open document (cached per version). */
-  async context(document: TextDocument): Promise<DocumentContext> {
-    const settings = await this.settings.get(document.uri);
-    const cached = this.contexts.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings && this.configs.has(cached.entry)) return cached.context;
-    const context = this.computeContext(document, settings);
-    this.contexts.set(document.uri, { version: document.version, settings, entry: context.entry, context });
-    return context;
+  /** Settings, configuration and brief status of an open document (see `DocumentContexts.get`). */
+  context(document: TextDocument): Promise<DocumentContext> {
+    return this.contexts.get(document);
   }
 
-  private computeContext(document: TextDocument, settings: PolicyBriefSettings): DocumentContext {
-    const file = uriToPath(document.uri);
-    const folder = this.folderOf(file) ?? (file ? undefined : this.folders.map((f) => uriToPath(f.uri)).find(Boolean));
-    const entry = this.configs.forDocument(file, folder, { schemaPath: settings.schemaPath ?? undefined, issuingBodiesPath: settings.issuingBodiesPath ?? undefined, policyTitlesPath: settings.policyTitlesPath ?? undefined });
-    if (!settings.enable) return { settings, entry, isBrief: false, reason: 'disabled' };
-    if (file && settings.briefFiles.length) {
-      const relative = path.relative(folder ?? path.dirname(file), file).split(path.sep).join('/');
-      if (matchesAny(relative, settings.briefFiles)) return { settings, entry, isBrief: true, reason: 'glob' };
-    }
-    if (!/markdown/i.test(document.languageId) && !/\.(md|markdown)$/i.test(document.uri)) return { settings, entry, isBrief: false, reason: 'no' };
-    const brief = looksLikeBrief(document.getText(), entry.config.schema.issue.topics.headingLevel);
-    return { settings, entry, isBrief: brief, reason: brief ? 'content' : 'no' };
+  /** The parse caches of a document: the whole-document one and the one for completion views. */
+  caches(uri: string): { cache: ServerParseCache; sectionCache: ServerParseCache } {
+    return this.state(uri);
   }
 
   private state(uri: string): DocumentState {
@@ -218,70 +169,10 @@ export class Analysis {
     return { document: current, context, model, lineIndex };
   }
 
-  /**
-   * What completion parses: not the whole document but the cursor's block (the run of
-   * non-blank lines around it) under its topic heading — a few hundred characters instead of a
-   * whole topic, since remark dominates the cost of a keystroke. The intro section is taken
-   * whole. Returns 'code' when a fenced code block (open or being closed) holds the cursor.
-   * `toDocument` maps view offsets back to document offsets.
-   */
-  async completionView(uri: string, offset: number): Promise<CompletionView | 'code' | undefined> {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const context = await this.context(document);
-    const current = this.documents.get(uri);
-    if (!context.isBrief || !current) return undefined;
-    const full = current.getText();
-    const sections = briefSections(full, context.entry.config.schema.issue.topics.headingLevel, this.state(uri).cache);
-    let index = 0;
-    while (index < sections.length - 1 && offset >= sections[index].end) index++;
-    const { start, text: section } = sections[index];
-    let text = section;
-    let toDocument = (relative: number) => start + relative;
-    let relative = offset - start;
-    if (index > 0) {
-      const lines = new LineIndex(section);
-      const cursorLine = lines.positionAt(relative).line;
-      let fence: string | undefined;
-      for (let line = 0; line <= cursorLine; line++) {
-        const m = /^ {0,3}(`{3,}|~{3,})/.exec(lines.lineText(line));
-        if (!m) continue;
-        if (!fence) fence = m[1];
-        else if (m[1][0] === fence[0] && m[1].length >= fence.length) fence = line === cursorLine ? fence : undefined;
-      }
-      if (fence) return 'code';
-      if (cursorLine > 0) {
-        let first = cursorLine;
-        let last = cursorLine;
-        while (first > 1 && lines.lineText(first - 1).trim()) first--;
-        while (last < lines.lineCount - 1 && lines.lineText(last + 1).trim()) last++;
-        const blockStart = lines.lineStarts[first];
-        const blockEnd = lines.lineEnd(last);
-        const heading = lines.lineText(0);
-        const eol = lines.eol;
-        const prefix = `${heading}${eol}${eol}`;
-        text = prefix + section.slice(blockStart, blockEnd);
-        toDocument = (r) => start + blockStart + (r - prefix.length);
-        relative = prefix.length + (relative - blockStart);
-      }
-    }
-    const state = this.state(uri);
-    // A long text (pathological Markdown, say) is parsed in the worker, not on this thread.
-    if (text.length > WORKER_THRESHOLD && !state.sectionCache.has(text)) {
-      try {
-        state.sectionCache.add(text, (await this.worker.parse([text]))[0]);
-      } catch {
-        // Parsed here instead.
-      }
-    }
-    const model = parseBrief(text, context.entry.config.schema, state.sectionCache);
-    return { document: current, context, text, offset: relative, toDocument, model, lineIndex: new LineIndex(text), topicsBefore: Math.max(0, index - 1) };
-  }
-
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.states.delete(uri);
-    this.contexts.delete(uri);
+    this.contexts.forget(uri);
     this.settings.delete(uri);
   }
 

@@ -22,12 +22,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Data attached to each diagnostic so that code actions can find the finding again. */
+/** Data attached to a diagnostic (`Diagnostic.data`) for clients: the body name an `issuing-body.unknown` finding is about. */
 export interface DiagnosticData {
-  /** Index of the finding in the result it came from. */
-  index: number;
-  /** `resultKey` of that result (document version + configuration generation). */
-  resultKey: string;
   unknownBody?: string;
 }
 

@@ -15,13 +15,11 @@ import { ruleDocsBase } from '../config/packageData';
 /** Push mode: quiet time after the last edit before checking (milliseconds). */
 export const DEBOUNCE_MS = 150;
 
-/** LSP diagnostics of a check, each carrying its finding's index for code actions. */
+/** LSP diagnostics of a check (an unknown issuing body's name in `data.unknownBody`). */
 export function diagnosticsOf(analysed: Analysed): Diagnostic[] {
-  return analysed.findings.map((finding, index) => toDiagnostic(finding, analysed.uri, {
-    index,
-    resultKey: analysed.resultKey,
-    ...(typeof finding.data?.unknownBody === 'string' ? { unknownBody: finding.data.unknownBody } : {}),
-  }, ruleDocsBase(analysed.entry.config.schema.docsBaseUrl)));
+  return analysed.findings.map((finding) => toDiagnostic(finding, analysed.uri,
+    typeof finding.data?.unknownBody === 'string' ? { unknownBody: finding.data.unknownBody } : undefined,
+    ruleDocsBase(analysed.entry.config.schema.docsBaseUrl)));
 }
 
 /** Publishes or serves diagnostics of open briefs. */

@@ -20,7 +20,8 @@ import { ruleDocsBase } from '../config/packageData';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
-import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit, type DiagnosticData } from './convert';
+import { completionView } from './completionView';
+import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
 
 /** What the client can do, as far as features care. */
@@ -45,7 +46,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
       if (!/[:：]/.test(before)) return { isIncomplete: false, items: [] };
     }
     const offset = document.offsetAt(params.position);
-    const found = await analysis.completionView(params.textDocument.uri, offset);
+    const found = await completionView(analysis, params.textDocument.uri, offset);
     cancelled(token);
     if (found === 'code') return { isIncomplete: false, items: [] };
     if (!found) return null;
@@ -194,4 +195,3 @@ export function registerCommands(connection: Connection): void {
   });
 }
 
-export type { DiagnosticData };

@@ -70,13 +70,11 @@ export class TestClient {
     this.connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
       this.notify();
-      return null;
     });
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshes++;
       this.notify();
-      return null;
     });
     this.connection.listen();
   }

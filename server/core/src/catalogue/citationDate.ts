@@ -36,6 +36,17 @@ export function readCitationDate(value: string, dateFormat: string): CitationDat
   return { kind: 'unreadable' };
 }
 
+/**
+ * The day a citation's date stands for, read as `readCitationDate` does: also when written in
+ * another recognisable format; undefined when empty, impossible or unreadable.
+ * @param value the text after `Date:` (or undefined when the citation has no date)
+ */
+export function citationDay(value: string | undefined, dateFormat: string): Day | undefined {
+  if (!value) return undefined;
+  const read = readCitationDate(value, dateFormat);
+  return read.kind === 'valid' || read.kind === 'other-format' ? read.day : undefined;
+}
+
 /** Formats a UTC day in the schema's format. */
 export function formatCitationDate(day: Day, dateFormat: string): string {
   const date = new Date(day);

@@ -7,4 +7,3 @@ export { quickFixes, fixAll, menuActions, catalogueStubInsertion, stubBodyId } f
 export { documentSymbols, foldingRanges, documentLinks } from './outline';
 export { SearchIndex, pinyinForms, type SearchKeys } from './search';
 export { inCode, topicAt, citationAt } from './locate';
-export { schemaLabels, type SchemaLabels } from './labelsOf';

@@ -23,7 +23,7 @@
  *   `<pre`, `<style`, `<textarea`): inside a list item or block quote, at the end of a chunk it
  *   would take in the blank lines after it;
  * - three backticks or tildes anywhere but at the start of a line: they may open a fence inside
- *   a list item or block quote, which the fence tracking would misread and which, at the end of
+ *   a list item or block quote, which the fence tracking (`lines.ts`) would misread and which, at the end of
  *   a chunk, would also take in the blank lines after it;
  * - `]:` (a link reference or footnote definition, which blocks elsewhere refer to);
  * - `---` at the start (front matter), or a leading U+FEFF (micromark drops it and does not count
@@ -33,6 +33,7 @@
  * fresh one) check that the chunked parse equals the whole parse.
  */
 import type { Point, Position } from 'unist';
+import { FenceTracker, forEachLine } from './lines';
 
 /** A chunk of a section: it starts at UTF-16 offset `start` of the section, at 0-based line `line`. */
 export interface BlockChunk {
@@ -43,7 +44,6 @@ export interface BlockChunk {
 const UNSPLITTABLE = /^ {0,3}<|<[!?]|<(?:script|pre|style|textarea)(?=[\s/>]|$)|.(?:`{3}|~{3})|\]:/im;
 const FRONT_MATTER_START = /^---/;
 const LIST_ITEM_OR_DASH = /^(?:-|[+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
-const FENCE = /^(`{3,}|~{3,})/;
 const BLANK = /^[ \t]*$/;
 
 /**
@@ -55,35 +55,20 @@ export function splitBlockChunks(text: string): BlockChunk[] {
   const chunks: BlockChunk[] = [{ start: 0, line: 0 }];
   // A leading U+FEFF is dropped by micromark and not counted in its offsets: keep it whole.
   if (UNSPLITTABLE.test(text) || FRONT_MATTER_START.test(text) || text.charCodeAt(0) === 0xfeff) return chunks;
-  let fence: string | undefined;
+  const fences = new FenceTracker();
   let previousBlank = false;
-  let lineStart = 0;
-  let lineNumber = 0;
-  const lineBreak = /\r\n|\r|\n/g;
-  while (lineStart <= text.length) {
-    lineBreak.lastIndex = lineStart;
-    const found = lineBreak.exec(text);
-    const lineEnd = found ? found.index : text.length;
+  forEachLine(text, 0, (lineStart, lineEnd, lineNumber) => {
     const line = text.slice(lineStart, lineEnd);
     const blank = BLANK.test(line);
-    if (fence) {
-      const match = FENCE.exec(line);
-      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
-    } else {
-      const first = line.charCodeAt(0);
-      // U+FEFF at the start of a parse is a BOM, which micromark drops; mid-document it is text.
-      if (previousBlank && !blank && first !== 32 && first !== 9 && first !== 0xfeff && !LIST_ITEM_OR_DASH.test(line)) {
-        chunks.push({ start: lineStart, line: lineNumber });
-      }
-      const match = FENCE.exec(line);
-      // A backtick fence's info string has no backtick (else the line is a paragraph).
-      if (match && !(match[1][0] === '`' && line.slice(match[0].length).includes('`'))) fence = match[1];
+    const wasInFence = fences.inFence;
+    fences.next(line);
+    const first = line.charCodeAt(0);
+    // U+FEFF at the start of a parse is a BOM, which micromark drops; mid-document it is text.
+    if (!wasInFence && previousBlank && !blank && first !== 32 && first !== 9 && first !== 0xfeff && !LIST_ITEM_OR_DASH.test(line)) {
+      chunks.push({ start: lineStart, line: lineNumber });
     }
     previousBlank = blank;
-    if (!found) break;
-    lineStart = lineEnd + found[0].length;
-    lineNumber++;
-  }
+  });
   return chunks;
 }
 

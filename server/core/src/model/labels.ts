@@ -6,6 +6,7 @@
  * vary bold/plain, half-width/full-width colon, and spacing.
  */
 import type { LabelMatch } from './types';
+import type { IssueSchema } from '../schema/types';
 
 /** Escapes a string for literal use inside a RegExp. */
 export function escapeRegExp(value: string): string {
@@ -54,4 +55,51 @@ export class LabelMatcher {
     }
     return result;
   }
+}
+
+/** Label key for lookups: trimmed, single spaces, lower case (`At  a Glance` → `at a glance`). */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The label matchers of an issue schema (parts and citation fields) and label → id lookups. */
+export interface SchemaLabels {
+  /** Matches any part label or alias. */
+  parts: LabelMatcher;
+  /** Matches any citation field label or alias. */
+  fields: LabelMatcher;
+  /** Part id by normalised label or alias (`normalizeLabel`). */
+  partIdByLabel: Map<string, string>;
+  /** Citation field id by normalised label or alias (`normalizeLabel`). */
+  fieldIdByLabel: Map<string, string>;
+  /** The part id of a label as written (any case or spacing), or undefined. */
+  partId(label: string): string | undefined;
+  /** The citation field id of a label as written (any case or spacing), or undefined. */
+  fieldId(label: string): string | undefined;
+}
+
+const labelsBySchema = new WeakMap<object, SchemaLabels>();
+
+/** The labels of `schema`, built once per schema object (the parser, completion and hover share them). */
+export function schemaLabels(schema: Pick<IssueSchema, 'topic'>): SchemaLabels {
+  let labels = labelsBySchema.get(schema);
+  if (!labels) {
+    const byLabel = (items: ReadonlyArray<{ id: string; label: string; aliases?: string[] }>) => {
+      const map = new Map<string, string>();
+      for (const item of items) for (const label of [item.label, ...(item.aliases ?? [])]) map.set(normalizeLabel(label), item.id);
+      return map;
+    };
+    const partIdByLabel = byLabel(schema.topic.parts);
+    const fieldIdByLabel = byLabel(schema.topic.citation.fields);
+    labels = {
+      parts: new LabelMatcher(schema.topic.parts.flatMap((p) => [p.label, ...(p.aliases ?? [])])),
+      fields: new LabelMatcher(schema.topic.citation.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])])),
+      partIdByLabel,
+      fieldIdByLabel,
+      partId: (label) => partIdByLabel.get(normalizeLabel(label)),
+      fieldId: (label) => fieldIdByLabel.get(normalizeLabel(label)),
+    };
+    labelsBySchema.set(schema, labels);
+  }
+  return labels;
 }

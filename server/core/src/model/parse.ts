@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseMarkdown } from './markdown';
 import { splitSections, type Section } from './sections';
 import { splitBlockChunks, shiftPositions, shiftPoint } from './blocks';
-import { LabelMatcher } from './labels';
+import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { parseArticleValue } from './article';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, LabelMatch, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
@@ -288,26 +288,12 @@ function plainText(markdown: string): string {
 class ModelBuilder {
   private readonly partLabels: LabelMatcher;
   private readonly fieldLabels: LabelMatcher;
-  private readonly partByLabel = new Map<string, string>();
-  private readonly fieldByLabel = new Map<string, string>();
+  private readonly labels: SchemaLabels;
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
-    const partLabels: string[] = [];
-    for (const part of schema.topic.parts) {
-      for (const label of [part.label, ...(part.aliases ?? [])]) {
-        partLabels.push(label);
-        this.partByLabel.set(normalizeLabel(label), part.id);
-      }
-    }
-    const fieldLabels: string[] = [];
-    for (const field of schema.topic.citation.fields) {
-      for (const label of [field.label, ...(field.aliases ?? [])]) {
-        fieldLabels.push(label);
-        this.fieldByLabel.set(normalizeLabel(label), field.id);
-      }
-    }
-    this.partLabels = new LabelMatcher(partLabels);
-    this.fieldLabels = new LabelMatcher(fieldLabels);
+    this.labels = schemaLabels(schema);
+    this.partLabels = this.labels.parts;
+    this.fieldLabels = this.labels.fields;
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
@@ -413,7 +399,7 @@ class ModelBuilder {
           citation = undefined;
           const lead = trimmedSpan(this.text, label.whole.end, proseEnd);
           part = {
-            partId: this.partByLabel.get(normalizeLabel(label.name.text)) ?? label.name.text,
+            partId: this.labels.partId(label.name.text) ?? label.name.text,
             label,
             lead: this.textBlock(lead, plainText(lead.text)),
             paragraphs: [],
@@ -442,7 +428,7 @@ class ModelBuilder {
           }
           continue;
         }
-        const fieldId = this.fieldByLabel.get(normalizeLabel(label.name.text)) ?? label.name.text;
+        const fieldId = this.labels.fieldId(label.name.text) ?? label.name.text;
         const field: CitationField = {
           fieldId,
           label,
@@ -498,11 +484,6 @@ function withoutClosingSequence(content: string): number {
     while (end > 0 && blank(end - 1)) end--;
   }
   return end;
-}
-
-/** Label key for lookups: lower case, single spaces. */
-export function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**

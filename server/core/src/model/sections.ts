@@ -5,6 +5,7 @@
  * one topic re-parses only that topic. The split follows CommonMark where it matters: ATX
  * headings indented at most three spaces, never inside fenced code blocks or front matter.
  */
+import { FenceTracker, forEachLine } from './lines';
 
 /** A slice of the document: `[start, end)` in UTF-16 offsets; `kind` says what it holds. */
 export interface Section {
@@ -13,7 +14,6 @@ export interface Section {
   end: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
 /**
@@ -25,15 +25,9 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 export function splitSections(text: string, headingLevel: number): Section[] {
   const topicHeading = new RegExp(`^ {0,3}#{${headingLevel}}(?:[ \\t]|$)`);
   const sections: Section[] = [{ kind: 'intro', start: 0, end: text.length }];
-  let fence: string | undefined;
-  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lineNumber = 0;
+  const fences = new FenceTracker();
   let inFrontMatter = false;
-  const lineBreak = /[\r\n]/g;
-  while (lineStart <= text.length) {
-    lineBreak.lastIndex = lineStart;
-    const found = lineBreak.exec(text);
-    const lineEnd = found ? found.index : text.length;
+  forEachLine(text, text.charCodeAt(0) === 0xfeff ? 1 : 0, (lineStart, lineEnd, lineNumber) => {
     // Only lines starting (after up to three spaces) with #, `, ~ or - can matter: skip the rest cheaply.
     let first = lineStart;
     while (first < lineStart + 3 && text.charCodeAt(first) === 32) first++;
@@ -43,21 +37,11 @@ export function splitSections(text: string, headingLevel: number): Section[] {
       inFrontMatter = true;
     } else if (inFrontMatter) {
       if (FRONT_MATTER_FENCE.test(line)) inFrontMatter = false;
-    } else if (fence) {
-      const match = FENCE.exec(line);
-      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = undefined;
-    } else {
-      const match = FENCE.exec(line);
-      if (match && !(match[1][0] === '`' && line.slice(match[0].length).includes('`'))) fence = match[1];
-      else if (topicHeading.test(line)) {
-        sections[sections.length - 1].end = lineStart;
-        sections.push({ kind: 'topic', start: lineStart, end: text.length });
-      }
+    } else if (fences.next(line) === undefined && topicHeading.test(line)) {
+      sections[sections.length - 1].end = lineStart;
+      sections.push({ kind: 'topic', start: lineStart, end: text.length });
     }
-    if (lineEnd >= text.length) break;
-    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-    lineNumber++;
-  }
+  });
   return sections;
 }
 

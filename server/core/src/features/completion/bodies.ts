@@ -8,7 +8,7 @@ import type { Citation, Topic } from '../../model/types';
 import type { IssueSchema } from '../../schema/types';
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { IssuingBody } from '../../catalogue/types';
-import { readCitationDate } from '../../catalogue/citationDate';
+import { citationDay } from '../../catalogue/citationDate';
 import type { Day } from '../../catalogue/dates';
 import { cachedIndex, SearchIndex } from '../search';
 import { citationAt } from '../locate';
@@ -27,11 +27,7 @@ export function bodyIndex(catalogue: Catalogue): SearchIndex<IssuingBody> {
 
 /** The day a topic's citation refers to: its own date, else another citation's of the topic. */
 function citedDay(schema: IssueSchema, topic: Topic | undefined, citation: Citation | undefined): Day | undefined {
-  const read = (c: Citation | undefined) => {
-    const value = c?.date?.value.text;
-    const date = value ? readCitationDate(value, schema.topic.citation.dateFormat) : undefined;
-    return date && (date.kind === 'valid' || date.kind === 'other-format') ? date.day : undefined;
-  };
+  const read = (c: Citation | undefined) => citationDay(c?.date?.value.text, schema.topic.citation.dateFormat);
   return read(citation) ?? topic?.citations.map(read).find((d) => d !== undefined);
 }
 

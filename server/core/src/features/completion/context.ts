@@ -5,7 +5,7 @@
  * each handle one kind; this module only decides which.
  */
 import type { Topic } from '../../model/types';
-import { schemaLabels } from '../labelsOf';
+import { schemaLabels } from '../../model/labels';
 import { inCode, topicAt } from '../locate';
 import type { CompletionInput } from './input';
 
@@ -38,7 +38,7 @@ export function completionContext(input: CompletionInput, offset: number): Compl
   const labels = schemaLabels(schema);
   const field = labels.fields.match(line.text, start);
   if (field && offset >= field.whole.end) {
-    const fieldId = labels.fieldIdByLabel.get(field.name.text.trim().replace(/\s+/g, ' ').toLowerCase());
+    const fieldId = labels.fieldId(field.name.text);
     const topic = topicAt(model, offset);
     if (fieldId === 'issuing-bodies') return { kind: 'bodies', line, valueStart: field.whole.end, topic };
     if (fieldId === 'article') return { kind: 'titles', line, valueStart: field.whole.end, topic };

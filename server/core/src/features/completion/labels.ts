@@ -4,7 +4,7 @@
  * typed as `brief-topic`, is offered under that name first (the static snippet cannot number). Offered
  * on Ctrl+Space only: typed letters would otherwise open a list at the start of every sentence.
  */
-import { schemaLabels } from '../labelsOf';
+import { schemaLabels } from '../../model/labels';
 import { partExpectation } from '../describe';
 import type { CompletionProposal, CompletionResult } from '../types';
 import type { CursorLine } from './context';

@@ -1,71 +1,8 @@
-/**
- * The pure parts behind the server's features: the catalogue stub edit (line endings, valid
- * against the catalogue JSON Schema), settings validation, brief-file globs, pinyin search.
- */
+/** Pinyin forms and the search index behind completion (candidate lookup equals the full scan). */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { catalogueStubInsertion, SearchIndex, pinyinForms } from '../../server/core/src/index';
+import { SearchIndex, pinyinForms } from '../../server/core/src/index';
 import { loadBundledCatalogue } from '../../server/src/config/projectConfig';
-import { readSettings } from '../../server/src/lsp/settings';
-import { matchesAny } from '../../server/src/lsp/glob';
-
-function loadTeamBodies(text: string) {
-  return loadBundledCatalogue({ issuingBodies: { path: 'team/issuing-bodies.yaml', text } });
-}
-
-function apply(existing: string | undefined, name: string): string {
-  const { start, end, newText } = catalogueStubInsertion(name, existing);
-  const text = existing ?? '';
-  return text.slice(0, start) + newText + text.slice(end);
-}
-
-describe('Catalogue stub entries', function () {
-  it('creates a new catalogue that the JSON Schema accepts', () => {
-    const text = apply(undefined, 'XYZB');
-    const loaded = loadTeamBodies(text);
-    assert.deepEqual(loaded.files[0].findings, []);
-    assert.equal(loaded.catalogue.lookupBody('XYZB')?.body.source[0], 'TODO');
-  });
-
-  it('appends after the last entry, keeping CRLF and the entries there', () => {
-    const existing = ['schemaVersion: 1', 'bodies:', '  - id: ABC', '    name_en: "A Bureau"', '    name_zh: 甲局', '    level: national-bureau', '    status: current', '    source: [https://example.org]', '    confidence: high', '', '# trailing comment', ''].join('\r\n');
-    const text = apply(existing, 'Some Bureau');
-    assert.ok(!/[^\r]\n/.test(text), 'only CRLF line breaks');
-    assert.ok(text.startsWith(existing.slice(0, existing.indexOf('confidence: high') + 'confidence: high'.length)));
-    assert.ok(text.endsWith('\r\n# trailing comment\r\n'));
-    const loaded = loadTeamBodies(text);
-    assert.deepEqual(loaded.files[0].findings, []);
-    assert.ok(loaded.catalogue.bodyById('SOME-BUREAU'));
-    assert.ok(loaded.catalogue.bodyById('ABC'));
-  });
-
-  it('replaces an empty flow list and handles a Chinese name', () => {
-    const text = apply('schemaVersion: 1\nbodies: []\n', '某某局');
-    const loaded = loadTeamBodies(text);
-    assert.deepEqual(loaded.files[0].findings, []);
-    assert.equal(loaded.catalogue.lookupBody('某某局')?.body.id, 'TODO-ID');
-  });
-});
-
-describe('Server settings and globs', function () {
-  it('accepts valid settings and reports invalid ones with the default kept', () => {
-    const good = readSettings({ enable: false, briefFiles: ['a/*.md'], schemaPath: 's.yaml', validate: 'onSave', trace: { server: 'verbose' } });
-    assert.deepEqual(good.problems, []);
-    assert.equal(good.settings.validate, 'onSave');
-    const bad = readSettings({ enable: 'yes', validate: 'always', briefFiles: [1] });
-    assert.equal(bad.problems.length, 3);
-    assert.equal(bad.settings.enable, true);
-    assert.equal(bad.settings.validate, 'onType');
-  });
-
-  it('matches brief globs relative to the folder', () => {
-    assert.ok(matchesAny('briefs/2024/issue-1.md', ['briefs/**/*.md']));
-    assert.ok(matchesAny('issue-1.md', ['briefs/**/*.md', 'issue-*.md']));
-    assert.ok(matchesAny('deep/down/issue-1.md', ['issue-*.md']), 'a pattern without / matches at any depth');
-    assert.ok(!matchesAny('notes/issue-1.md', ['briefs/**/*.md']));
-    assert.ok(matchesAny('a/b.markdown', ['**/*.{md,markdown}']));
-  });
-});
 
 describe('Pinyin search', function () {
   it('finds Chinese names by syllables, initials, characters and English', () => {

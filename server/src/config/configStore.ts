@@ -1,10 +1,11 @@
 /**
- * The team configurations in use, one per (team folder, explicit paths), each keeping its last
- * good version: when an edited schema or catalogue is broken, open briefs keep being checked
- * with the last configuration that loaded cleanly, and the broken file gets the findings.
+ * THE store of team configurations (the language server, the CLI and the VS Code preview use it):
+ * one per (team folder, explicit paths), loaded with `loadConfig`, each keeping its last good
+ * version: when an edited schema or catalogue is broken, briefs keep being checked with the last
+ * configuration that loaded cleanly, and the broken file gets the findings.
  */
 import * as path from 'node:path';
-import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
+import { findTeamFolder, loadConfig, readFromDisk, type ConfigOverrides, type ReadConfigFile, type ResolvedConfig } from './projectConfig';
 import type { CheckConfig, FileFindings } from '../../core/src/index';
 
 /** One configuration in use. */
@@ -41,9 +42,15 @@ export class ConfigStore {
   /**
    * @param onFiles called with every loaded file's findings after each (re)load, so the server
    *   can publish diagnostics in the YAML files (an empty list clears them)
-   * @param log writes a line to the server log
+   * @param log writes a line to the log
+   * @param read reads a configuration file (default: from disk; the server reads open team files
+   *   from the editor, so their errors show while they are edited)
    */
-  constructor(private readonly onFiles: (entry: ConfigEntry, files: FileFindings[]) => void, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly onFiles: (entry: ConfigEntry, files: FileFindings[]) => void = () => undefined,
+    private readonly log: (line: string) => void = () => undefined,
+    private readonly read: ReadConfigFile = readFromDisk,
+  ) {}
 
   /**
    * The configuration for a document.
@@ -73,7 +80,7 @@ export class ConfigStore {
 
   private load(teamFolder: string | undefined, overrides: ConfigOverrides): ResolvedConfig {
     const started = Date.now();
-    const resolved = loadConfig(teamFolder, overrides);
+    const resolved = loadConfig(teamFolder, overrides, this.read);
     this.log(`Loaded configuration ${teamFolder ?? '(bundled defaults)'} in ${Date.now() - started} ms${isBroken(resolved) ? ' (with errors)' : ''}.`);
     return resolved;
   }
