@@ -11,7 +11,7 @@ import type { RuleContext, Report } from './rules/rule';
 import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
 import { readCitationDate } from './catalogue/citationDate';
-import type { Day } from './catalogue/dates';
+import { dayOf, type Day } from './catalogue/dates';
 
 /** What a check needs besides the text. */
 export interface CheckConfig {
@@ -27,6 +27,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Returns true when the caller no longer needs the result; checked between rules. */
   isCancelled?: () => boolean;
+  /** The day the check runs (UTC day, see catalogue/dates.ts); default the current day. Tests pass a fixed day. */
+  today?: Day;
 }
 
 /** Result of checking one brief. */
@@ -62,6 +64,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);
+  const today = options.today ?? dayOf(new Date());
   const ruleList = options.rules ?? allRules;
   const active = ruleList
     .map((rule) => ({ rule, severity: effectiveSeverity(rule, config.schema) }))
@@ -76,6 +79,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
       lineIndex,
       citationDay,
       topicDay,
+      today,
       report: (report) => sink.push({ ruleId: rule.id, severity, report }),
     };
     try {

@@ -3,6 +3,8 @@ import type { PolicyTitle } from '../../catalogue/types';
 import { englishKey } from '../../catalogue/normalize';
 import { formatCitationDate } from '../../catalogue/citationDate';
 import { parsePartialDate } from '../../catalogue/dates';
+import { issuingBodyNames } from '../../catalogue/bodyTokens';
+import { toSimplified } from './traditionalCharacters';
 
 /**
  * citation.catalogue-mismatch: a document known to the policy-title catalogue is cited with a
@@ -26,6 +28,12 @@ export const catalogueMismatch: Rule = {
         const byEnglish = parsed.englishTitle ? pick(catalogue.titlesByEnglish(parsed.englishTitle.text)) : undefined;
         const known = byChinese ?? byEnglish;
         if (!known) continue;
+        // A draft and its final are different documents (their own titles, bodies, dates): an
+        // English title that matches the final does not make a cited draft the final, nor the reverse.
+        if (!byChinese && parsed.chineseTitle) {
+          const chineseIsDraft = catalogue.markersOf(toSimplified(parsed.chineseTitle.text)).some((m) => m.draft);
+          if (chineseIsDraft !== !!known.draft) continue;
+        }
         const where = `the catalogue entry '${known.id}'`;
         if (!byChinese && parsed.chineseTitle && byEnglish) {
           report({
@@ -49,19 +57,20 @@ export const catalogueMismatch: Rule = {
           }
         }
         const bodies = citation.issuingBodies;
-        if (bodies?.bodies.length) {
+        const names = issuingBodyNames(citation, catalogue, model.text);
+        if (bodies && names.length) {
           // A body listed twice is issuing-body.list-format's finding; compare each body once.
-          const cited = [...new Set(bodies.bodies.map((b) => catalogue.lookupBody(b.text)?.body.id))];
+          const cited = [...new Set(names.map((b) => catalogue.lookupBody(b.text)?.body.id))];
           if (cited.every((id) => id !== undefined)) {
             const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
-            const names = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
-            const replacement = names.join(schema.topic.citation.issuingBodySeparator);
+            const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
+            const replacement = expectedNames.join(schema.topic.citation.issuingBodySeparator);
             if (!sameSet) {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `This document (${known.title_zh}, catalogue entry '${known.id}') was issued by ${names.join(', ')}; the citation names ${bodies.bodies.map((b) => b.text).join(', ')}.`,
+                message: `This document (${known.title_zh}, catalogue entry '${known.id}') was issued by ${expectedNames.join(', ')}; the citation names ${names.map((b) => b.text).join(', ')}.`,
                 fixes: [{ title: `Use ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }] }],
                 data: { titleId: known.id },
               });
@@ -69,7 +78,7 @@ export const catalogueMismatch: Rule = {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `The issuing bodies are listed in another order than in the original document (${names.join(', ')}; lead body first).`,
+                message: `The issuing bodies are listed in another order than in the original document (${expectedNames.join(', ')}; lead body first).`,
                 fixes: [{ title: `Reorder to ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }], isPreferred: true }],
                 data: { titleId: known.id },
               });

@@ -34,6 +34,8 @@ export const unknownIssuingBody: Rule = {
     const { catalogue, report } = context;
     forEachBody(context, (body) => {
       if (catalogue.lookupBody(body.text) || catalogue.ambiguous.has(body.text.toUpperCase())) return;
+      // Provincial and municipal governments and their departments are local issuers, not unknown.
+      if (catalogue.localIssuer(body.text)) return;
       const suggestions = nearestBodies(catalogue, body.text);
       const single = suggestions.length === 1 || (suggestions.length > 1 && suggestions[0].distance < suggestions[1].distance);
       report({
