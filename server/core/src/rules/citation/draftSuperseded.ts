@@ -16,7 +16,7 @@ export function citedDraft(titles: PolicyTitle[]): PolicyTitle | undefined {
 
 /**
  * citation.draft-superseded: information when a brief cites a draft for comment whose final
- * version had been issued by the issue's date (front matter, else today): "the final version was
+ * version had been issued by the issue's date (front matter, else the latest date the issue cites): "the final version was
  * issued on …, as …".
  */
 export const draftSuperseded: Rule = {
@@ -28,7 +28,10 @@ export const draftSuperseded: Rule = {
   scope: 'document',
   check(context) {
     const { model, catalogue, schema, report } = context;
-    const asOf = issueDay(model) ?? context.today;
+    // The issue's date; without one, the latest date it cites (it was written after that).
+    const cited = model.topics.flatMap((t) => t.citations.map((c) => context.citationDay(c))).filter((d) => d !== undefined);
+    const asOf = issueDay(model) ?? (cited.length ? Math.max(...cited) : undefined);
+    if (asOf === undefined) return;
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
         const chinese = citation.article?.parsed.chineseTitle;
