@@ -38,7 +38,17 @@ export const documentNumberIssuer: Rule = {
         }
         const prefix = catalogue.prefixOf(read.agency);
         if (!prefix) continue;
-        if (cited.some((id) => prefix.bodies.includes(id!))) continue;
+        if (prefix.bodies.includes(cited[0]!)) continue;
+        if (cited.some((id) => prefix.bodies.includes(id!))) {
+          const lead = catalogue.bodyById(cited[0]!)!;
+          report({
+            start: number.start,
+            end: number.start + prefix.prefix.length,
+            message: `${prefix.prefix} is the document-number prefix of ${prefix.bodies.join(' or ')}, but the lead (first) body cited is ${catalogue.canonicalName(lead)}: a joint document carries the lead body's prefix. Is the number or the order of the bodies wrong?`,
+            data: { prefix: prefix.prefix, bodies: prefix.bodies },
+          });
+          continue;
+        }
         const owners = prefix.bodies.map((id) => catalogue.bodyById(id)).filter((b) => b !== undefined).map((b) => `${catalogue.canonicalName(b)} (${b.name_en})`);
         report({
           start: number.start,
