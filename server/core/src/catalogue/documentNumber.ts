@@ -19,6 +19,8 @@ export type DocumentNumber =
   | { kind: 'standard'; agency: string; year: number; serial: number; problems: NumberFormProblem[] }
   | { kind: 'decree'; agency: string; year?: number; problems: NumberFormProblem[] };
 
+/** Longest text read as a number (UTF-16 code units): joint orders list a dozen names; longer text is prose, and the patterns stay linear. */
+const MAX_NUMBER_LENGTH = 300;
 const OPEN = '〔[【(（［{｛<〈';
 const CLOSE = '〕]】)）］}｝>〉';
 const STANDARD = new RegExp(`^(\\p{Script=Han}[\\p{Script=Han}\\s]*?)\\s*([${escape(OPEN)}])\\s*(\\d{4})\\s*([${escape(CLOSE)}])\\s*(第?)\\s*(\\d+)\\s*号$`, 'u');
@@ -26,6 +28,7 @@ const DECREE = /^(.*?\p{Script=Han})\s*令\s*(?:(\d{4})\s*年)?\s*(第?)\s*(\d+|
 
 /** True when `text` looks like a document number (either form, however bracketed). */
 export function looksLikeDocumentNumber(text: string): boolean {
+  if (text.length > MAX_NUMBER_LENGTH) return false;
   const t = text.trim();
   return STANDARD.test(t) || DECREE.test(t);
 }
@@ -35,6 +38,7 @@ export function looksLikeDocumentNumber(text: string): boolean {
  * @returns undefined when the text is neither form (e.g. free text)
  */
 export function readDocumentNumber(text: string): DocumentNumber | undefined {
+  if (text.length > MAX_NUMBER_LENGTH) return undefined;
   const s = STANDARD.exec(text);
   if (s) {
     const [, agency, open, year, close, di, serial] = s;

@@ -29,6 +29,8 @@ const ZH = /^(\p{Script=Han}{2,12}?)(省|市|自治区|特别行政区)(人民�
  * @returns undefined when the name is not a local government or department
  */
 export function recogniseLocalIssuer(name: string, divisions: readonly ProvincialDivision[]): LocalIssuer | undefined {
+  // Names are short; longer text is no name (and the patterns below stay linear).
+  if (name.length > 200) return undefined;
   const text = name.trim().replace(/\s+/g, ' ');
   const en = EN_UNIT.exec(text);
   if (en) {
