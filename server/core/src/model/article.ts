@@ -53,6 +53,7 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
   const stack: number[] = [];
   const unmatched = new Set<number>(); // parentheses without a partner (opens are added after the scan)
   const pairs: { open: number; close: number }[] = []; // every balanced pair, at any depth
+  const topLevel: { open: number; close: number }[] = []; // balanced pairs not inside another, in order
   for (let i = value.start; i < value.end; i++) {
     if (isExcluded(i)) continue;
     const ch = text[i];
@@ -61,13 +62,14 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
     else if (CLOSE.has(ch)) {
       const open = stack.pop()!;
       pairs.push({ open, close: i });
+      if (stack.length === 0) topLevel.push({ open, close: i });
       if (stack.length === 0 && HAN.test(text.slice(open + 1, i))) candidates.push({ open, close: i });
     }
   }
   for (const open of stack) unmatched.add(open);
   const preferred = style === 'ascii' ? '(' : '（';
   // A parenthesised document number is not the Chinese title, whatever its parentheses.
-  const titles = candidates.filter((c) => !looksLikeDocumentNumber(text.slice(c.open + 1, c.close)));
+  const titles = candidates.filter((c) => c.close - c.open >= 400 || !looksLikeDocumentNumber(text.slice(c.open + 1, c.close)));
   const pool = titles.length ? titles : candidates;
   let group = pool.find((c) => text[c.open] === preferred) ?? pool[0];
   let firstHan = -1;
@@ -101,7 +103,9 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
   }
   if (group) {
     // A document number in its own parentheses after the Chinese title: `(工信部联科〔2024〕12号)`.
-    const number = pairs.find((p) => p.open > group!.close && !pairs.some((q) => q.open < p.open && q.close > p.close) && looksLikeDocumentNumber(text.slice(p.open + 1, p.close)));
+    // The first top-level group after the title; looksLikeDocumentNumber rejects long text before reading it.
+    const next = topLevel.find((p) => p.open > group!.close);
+    const number = next && next.close - next.open < 400 && looksLikeDocumentNumber(text.slice(next.open + 1, next.close)) ? next : undefined;
     if (number) result.documentNumber = trimmed(text, number.open + 1, number.close);
   }
   for (const [s] of excluded) if (s < englishEnd && s >= value.start) englishEnd = Math.min(englishEnd, s);
