@@ -5,6 +5,7 @@ import { formatCitationDate } from '../../catalogue/citationDate';
 import { parsePartialDate } from '../../catalogue/dates';
 import { issuingBodyNames } from '../../catalogue/bodyTokens';
 import { toSimplified } from './traditionalCharacters';
+import { readDocumentNumber } from '../../catalogue/documentNumber';
 
 /**
  * citation.catalogue-mismatch: a document known to the policy-title catalogue is cited with a
@@ -83,6 +84,22 @@ export const catalogueMismatch: Rule = {
                 data: { titleId: known.id },
               });
             }
+          }
+        }
+        // The document number: compared as read (agency, year, serial), so a bracket or a 第 is
+        // document-number.format's finding, not a different number.
+        const number = citation.documentNumber?.span;
+        if (number && known.doc_number) {
+          const cited = readDocumentNumber(number.text);
+          const catalogued = readDocumentNumber(known.doc_number);
+          if (cited?.kind === 'standard' && catalogued?.kind === 'standard' && (cited.agency !== catalogued.agency || cited.year !== catalogued.year || cited.serial !== catalogued.serial)) {
+            report({
+              start: number.start,
+              end: number.end,
+              message: `The catalogue entry '${known.id}' has the document number ${known.doc_number}.`,
+              fixes: [{ title: `Use ${known.doc_number}`, edits: [{ start: number.start, end: number.end, newText: known.doc_number }] }],
+              data: { titleId: known.id },
+            });
           }
         }
         const date = citation.date;
