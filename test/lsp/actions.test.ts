@@ -176,6 +176,16 @@ describe('LSP hover and outline', function () {
     assert.match(en!, /关于推动铸造和锻压行业高质量发展的指导意见/);
   });
 
+  it("hovers a title with the catalogue's document number, and a local issuer as local", async () => {
+    const zh = await hoverAt('关于推动铸造和锻压行业高质量发展的指导意见', 3);
+    assert.match(zh!, /Document number: 工信部联通装〔2023〕40号/);
+    const local = 'untitled:local-issuer';
+    await client.open(local, exampleBrief.replace('Issuing bodies: MIIT', "Issuing bodies: Guangdong Provincial Department of Industry and Information Technology, MIIT"));
+    const text = client.text(local);
+    const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: local }, position: positionAt(text, text.indexOf('Guangdong Provincial') + 3) });
+    assert.match((result?.contents as MarkupContent).value, /A local issuer: a department of the government of Guangdong \(广东省, province\)/);
+  });
+
   it('hovers a part label with what the schema expects', async () => {
     const value = await hoverAt('**At a glance:**', 4);
     assert.match(value!, /At a glance.*required.*key points 2–6/);

@@ -27,6 +27,7 @@ interface Body {
   predecessors?: string[];
   successors?: string[];
   brands?: string[];
+  dates_source?: { valid_from?: string[]; valid_until?: string[] };
   status: 'current' | 'retired' | 'brand';
   source: string[];
   dates_confidence?: string;
@@ -360,6 +361,23 @@ describe('catalogue data', () => {
       const bad = bodies
         .filter((b) => (b.valid_from !== undefined || b.valid_until !== undefined) !== (b.dates_confidence !== undefined))
         .map((b) => b.id);
+      assert.deepEqual(bad, []);
+    });
+
+    it('every valid_from and valid_until names its source in dates_source, and each source resolves', () => {
+      const sources = bodiesFile.sources ?? {};
+      const bad: string[] = [];
+      for (const b of bodies) {
+        for (const key of ['valid_from', 'valid_until'] as const) {
+          if (b[key] === undefined || b[key] === null) {
+            if (b.dates_source?.[key]) bad.push(`${b.id}: dates_source.${key} without ${key}`);
+            continue;
+          }
+          const cited = b.dates_source?.[key] ?? [];
+          if (!cited.length) bad.push(`${b.id}: ${key} ${b[key]} has no source`);
+          for (const s of cited) if (!(s in sources) && !/^https?:\/\//.test(s)) bad.push(`${b.id}: ${key} source ${s} is not in the sources map`);
+        }
+      }
       assert.deepEqual(bad, []);
     });
 

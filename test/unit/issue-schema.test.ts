@@ -29,7 +29,9 @@ describe('loadIssueSchema', () => {
     assert.deepEqual(loaded.files, []);
     assert.equal(loaded.schema.schemaVersion, 1);
     assert.deepEqual(loaded.schema.topic.parts.map((p) => p.id), ['at-a-glance', 'comment']);
-    assert.deepEqual(loaded.schema.topic.citation.fields.map((f) => f.label), ['Article', 'Issuing bodies', 'Date']);
+    assert.deepEqual(loaded.schema.topic.citation.fields.map((f) => f.label), ['Article', 'Issuing bodies', 'Date', 'Document number']);
+    // The document number (发文字号) is optional: a citation without one is complete.
+    assert.equal(loaded.schema.topic.citation.fields.find((f) => f.id === 'document-number')?.required, false);
     assert.equal(loaded.schema.issue.topics.max, 5);
   });
 

@@ -38,6 +38,8 @@ describe('vsix contents (vsce ls)', function () {
       'data/issuing-bodies.yaml',
       'data/policy-titles.yaml',
       'data/document-types.yaml',
+      'data/document-number-prefixes.yaml',
+      'data/provincial-divisions.yaml',
       'schemas/issue-schema.schema.json',
       'schemas/issuing-bodies.schema.json',
       'schemas/policy-titles.schema.json',
@@ -45,6 +47,8 @@ describe('vsix contents (vsce ls)', function () {
       'docs/rules/README.md',
       'docs/rules/date.invalid.md',
       'docs/rules/issuing-body.unknown.md',
+      'schemas/document-number-prefixes.schema.json',
+      'schemas/provincial-divisions.schema.json',
     ]) {
       assert.ok(files.includes(required), `${required} is missing from the package`);
     }

@@ -35,6 +35,8 @@ const brief = [
 const expected: [string, string, number][] = [
   ['structure.topics-list', '🚀𝑥 中文 A headline that differs', 6],
   ['structure.label-format', 'Comment', 15],
+  // 试行 in the Chinese title, no "Trial" in the English one (document types: 试行 ↔ Trial).
+  ['citation.document-type-mismatch', '🚀 Implementation Plan for the 𝑥 Robot Test', 17],
   // One half-width pair: one finding from '(' to ')'.
   ['citation.halfwidth-punctuation', '(试行)', 17],
   ['issuing-body.list-format', '、', 18],

@@ -12,7 +12,7 @@ import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
 import { citationDay as readCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
-import type { Day } from './catalogue/dates';
+import { dayOf, type Day } from './catalogue/dates';
 
 /** What a check needs besides the text. */
 export interface CheckConfig {
@@ -28,6 +28,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Returns true when the caller no longer needs the result; checked between rules. */
   isCancelled?: () => boolean;
+  /** The day the check runs (UTC day, see catalogue/dates.ts); default the current day. Tests pass a fixed day. */
+  today?: Day;
 }
 
 /** Result of checking one brief. */
@@ -59,6 +61,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);
+  const today = options.today ?? dayOf(new Date());
   const ruleList = options.rules ?? allRules;
   const active = ruleList
     .map((rule) => ({ rule, severity: effectiveSeverity(rule, config.schema) }))
@@ -73,6 +76,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
       lineIndex,
       citationDay,
       topicDay,
+      today,
       report: (report) => sink.push({ ruleId: rule.id, severity, report }),
     };
     try {

@@ -22,11 +22,15 @@ export function loadBundledCatalogue(team: { issuingBodies?: CatalogueSource; po
       issuingBodies: { path: 'data/issuing-bodies.yaml', text: readPackageFile('data', 'issuing-bodies.yaml') },
       policyTitles: { path: 'data/policy-titles.yaml', text: readPackageFile('data', 'policy-titles.yaml') },
       documentTypes: { path: 'data/document-types.yaml', text: readPackageFile('data', 'document-types.yaml') },
+      documentNumberPrefixes: { path: 'data/document-number-prefixes.yaml', text: readPackageFile('data', 'document-number-prefixes.yaml') },
+      provincialDivisions: { path: 'data/provincial-divisions.yaml', text: readPackageFile('data', 'provincial-divisions.yaml') },
     },
     {
       issuingBodies: readPackageJson('schemas', 'issuing-bodies.schema.json'),
       policyTitles: readPackageJson('schemas', 'policy-titles.schema.json'),
       documentTypes: readPackageJson('schemas', 'document-types.schema.json'),
+      documentNumberPrefixes: readPackageJson('schemas', 'document-number-prefixes.schema.json'),
+      provincialDivisions: readPackageJson('schemas', 'provincial-divisions.schema.json'),
     },
     team,
   );

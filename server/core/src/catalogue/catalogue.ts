@@ -5,7 +5,8 @@
 import { readYamlFile } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { FileFindings } from '../schema/issueSchema';
-import type { DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile } from './types';
+import type { DocumentNumberPrefix, DocumentNumberPrefixFile, DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile, ProvincialDivision, ProvincialDivisionFile } from './types';
+import { recogniseLocalIssuer, type LocalIssuer } from './localIssuer';
 import { chineseTitleKey, englishKey } from './normalize';
 import { addDays, parsePartialDate, type Day } from './dates';
 
@@ -21,6 +22,18 @@ export interface BodyLookup {
 /** Days of grace around a body's validity dates: reorganisations take weeks (issuing-bodies.yaml header). */
 export const VALIDITY_GRACE_DAYS = 60;
 
+/** Reference tables and glossaries a catalogue carries besides its bodies and titles. */
+export interface CatalogueReference {
+  /** Document-number prefixes (data/document-number-prefixes.yaml). */
+  prefixes?: DocumentNumberPrefix[];
+  /** Provincial-level divisions (data/provincial-divisions.yaml). */
+  divisions?: ProvincialDivision[];
+  /** Source keys → URLs (`sources:` of the issuing-bodies files). */
+  sources?: Record<string, string>;
+  /** Level keys → what the level means (`levels:` of issuing-bodies.yaml). */
+  levels?: Record<string, string>;
+}
+
 /** The merged catalogues with indexes. Immutable once built. */
 export class Catalogue {
   readonly bodies: readonly IssuingBody[];
@@ -33,18 +46,27 @@ export class Catalogue {
   private readonly byName = new Map<string, BodyLookup>();
   private readonly titleByZh = new Map<string, PolicyTitle[]>();
   private readonly titleByEn = new Map<string, PolicyTitle[]>();
+  private readonly titleById = new Map<string, PolicyTitle>();
+  /** Document-number prefixes (机关代字), longest first. */
+  readonly documentNumberPrefixes: readonly DocumentNumberPrefix[];
+  /** The 34 provincial-level divisions. */
+  readonly divisions: readonly ProvincialDivision[];
   /** Source keys → URLs (the `sources:` map of the bundled and team issuing-bodies files). */
   readonly sources: ReadonlyMap<string, string>;
   /** Level keys → what the level means (the `levels:` map of issuing-bodies.yaml). */
   readonly levels: ReadonlyMap<string, string>;
 
   /**
-   * @param glossary the `sources` and `levels` maps of the issuing-bodies files, which turn an
-   *   entry's keys into words and links for hovers (absent: keys are shown as written)
+   * @param reference document-number prefixes and provincial-level divisions
+   *   (data/document-number-prefixes.yaml, data/provincial-divisions.yaml); empty when absent.
+   *   Also the `sources` and `levels` maps of the issuing-bodies files, which turn an entry's keys
+   *   into words and links for hovers (absent: keys are shown as written)
    */
-  constructor(bodies: IssuingBody[], titles: PolicyTitle[], types: DocumentTypeFile, ambiguous: Record<string, string[]> = {}, glossary: { sources?: Record<string, string>; levels?: Record<string, string> } = {}) {
-    this.sources = new Map(Object.entries(glossary.sources ?? {}));
-    this.levels = new Map(Object.entries(glossary.levels ?? {}));
+  constructor(bodies: IssuingBody[], titles: PolicyTitle[], types: DocumentTypeFile, ambiguous: Record<string, string[]> = {}, reference: CatalogueReference = {}) {
+    this.documentNumberPrefixes = [...(reference.prefixes ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
+    this.divisions = reference.divisions ?? [];
+    this.sources = new Map(Object.entries(reference.sources ?? {}));
+    this.levels = new Map(Object.entries(reference.levels ?? {}));
     this.bodies = bodies;
     this.titles = titles;
     this.documentTypes = types.types;
@@ -68,6 +90,7 @@ export class Catalogue {
       for (const zh of [body.name_zh, body.name_zh_full, ...(body.name_zh_short ?? [])]) add(zh, { body, matchedBy: 'chinese-name' }, zh);
     }
     for (const title of titles) {
+      this.titleById.set(title.id, title);
       push(this.titleByZh, chineseTitleKey(title.title_zh), title);
       if (title.title_zh_as_issued) push(this.titleByZh, chineseTitleKey(title.title_zh_as_issued), title);
       for (const en of [title.title_en, ...(title.translations ?? []).map((t) => t.title)]) push(this.titleByEn, englishKey(en), title);
@@ -105,6 +128,21 @@ export class Catalogue {
   /** Policy titles whose Chinese title (or as-issued form) matches, ignoring 《》, bracket width, quotes, spaces. */
   titlesByChinese(title: string): PolicyTitle[] {
     return this.titleByZh.get(chineseTitleKey(title)) ?? [];
+  }
+
+  /** The policy title with this id. */
+  titleWithId(id: string): PolicyTitle | undefined {
+    return this.titleById.get(id);
+  }
+
+  /** The prefix entry whose 机关代字 starts `agency` (longest match), e.g. 工信部联科 → 工信部. */
+  prefixOf(agency: string): DocumentNumberPrefix | undefined {
+    return this.documentNumberPrefixes.find((p) => agency.startsWith(p.prefix));
+  }
+
+  /** A provincial or municipal government or department, recognised by its form (see localIssuer.ts). */
+  localIssuer(name: string): LocalIssuer | undefined {
+    return recogniseLocalIssuer(name, this.divisions);
   }
 
   /** Policy titles with this English rendering (any listed translation), ignoring case and punctuation. */
@@ -158,6 +196,8 @@ export interface CatalogueJsonSchemas {
   issuingBodies: object;
   policyTitles: object;
   documentTypes: object;
+  documentNumberPrefixes?: object;
+  provincialDivisions?: object;
 }
 
 /** Result of loading catalogues: the merged catalogue and the problems of each file. */
@@ -172,7 +212,7 @@ export interface LoadedCatalogue {
  * skipped; the bundled data must be valid (an invalid bundle throws: a packaging bug).
  */
 export function loadCatalogue(
-  bundled: { issuingBodies: CatalogueSource; policyTitles: CatalogueSource; documentTypes: CatalogueSource },
+  bundled: { issuingBodies: CatalogueSource; policyTitles: CatalogueSource; documentTypes: CatalogueSource; documentNumberPrefixes?: CatalogueSource; provincialDivisions?: CatalogueSource },
   jsonSchemas: CatalogueJsonSchemas,
   team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource } = {},
 ): LoadedCatalogue {
@@ -203,7 +243,9 @@ export function loadCatalogue(
     const value = readTeamFile<PolicyTitleFile>(team.policyTitles, jsonSchemas.policyTitles, 'titles', files);
     if (value) titles = mergeById(titles, value.titles ?? []);
   }
-  return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous, { sources, levels }), files };
+  const prefixes = bundled.documentNumberPrefixes && jsonSchemas.documentNumberPrefixes ? strict<DocumentNumberPrefixFile>(bundled.documentNumberPrefixes, jsonSchemas.documentNumberPrefixes).prefixes : [];
+  const divisions = bundled.provincialDivisions && jsonSchemas.provincialDivisions ? strict<ProvincialDivisionFile>(bundled.provincialDivisions, jsonSchemas.provincialDivisions).divisions : [];
+  return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous, { prefixes, divisions, sources, levels }), files };
 }
 
 function readTeamFile<T>(source: CatalogueSource, schema: object, listKey: string, files: FileFindings[]): T | undefined {

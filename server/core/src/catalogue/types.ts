@@ -19,6 +19,8 @@ export interface IssuingBody {
   valid_from?: string;
   /** As `valid_from`; null or absent = still exists. */
   valid_until?: string | null;
+  /** Where each date was seen: source keys (or URLs) per date field. */
+  dates_source?: { valid_from?: string[]; valid_until?: string[] };
   predecessors?: string[];
   successors?: string[];
   brands?: string[];
@@ -47,6 +49,9 @@ export interface PolicyTitle {
   doc_type: { zh: string | null; en: string | null };
   draft?: boolean;
   draft_marker?: string;
+  /** On a draft: the id of its final version (a separate entry), once issued. */
+  final?: string;
+  /** The document number (发文字号) or order number as issued, e.g. 工信部联科〔2024〕12号, 国务院令第790号. */
   doc_number?: string;
   /** "YYYY-MM-DD" (or coarser): the issue date a brief cites. */
   date: string;
@@ -77,3 +82,27 @@ export interface DocumentType {
 export interface IssuingBodyFile { schemaVersion: 1; bodies: IssuingBody[]; ambiguous_abbreviations?: Record<string, string[]>; sources?: Record<string, string>; levels?: Record<string, string> }
 export interface PolicyTitleFile { schemaVersion: 1; titles: PolicyTitle[] }
 export interface DocumentTypeFile { schemaVersion: 1; types: DocumentType[]; markers: DocumentType[] }
+
+/** A document-number prefix (机关代字) and the bodies that carry it (data/document-number-prefixes.yaml). */
+export interface DocumentNumberPrefix {
+  prefix: string;
+  /** Issuing-body ids. */
+  bodies: string[];
+  seen_in?: string[];
+  source: string[];
+  confidence: string;
+  notes?: string;
+}
+
+/** A provincial-level division (data/provincial-divisions.yaml). */
+export interface ProvincialDivision {
+  id: string;
+  name_en: string;
+  name_zh: string;
+  short_zh: string;
+  kind: 'province' | 'municipality' | 'autonomous-region' | 'sar';
+  source: string[];
+}
+
+export interface DocumentNumberPrefixFile { schemaVersion: 1; prefixes: DocumentNumberPrefix[]; sources?: Record<string, string> }
+export interface ProvincialDivisionFile { schemaVersion: 1; divisions: ProvincialDivision[]; sources?: Record<string, string> }

@@ -9,6 +9,14 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { bodyMarkdown, partExpectation, titleMarkdown } from './describe';
 import { topicAt } from './locate';
 import type { HoverResult } from './types';
+import type { PolicyTitle } from '../catalogue/types';
+import { issuingBodyNames } from '../catalogue/bodyTokens';
+import { describeLocalIssuer } from '../catalogue/localIssuer';
+
+/** Adds the catalogue's document number (发文字号) to a title's hover text, unless it is there. */
+function withDocumentNumber(markdown: string, title: PolicyTitle): string {
+  return title.doc_number && !markdown.includes(title.doc_number) ? `${markdown}\n\nDocument number: ${title.doc_number}` : markdown;
+}
 
 /** Everything hover needs. */
 export interface HoverInput {
@@ -40,10 +48,12 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
         return { markdown: `Citation line “${schemaField?.label ?? field.label.name.text}” (${schemaField?.required ? 'required' : 'optional'}).${extra}`, range: lineIndex.range(field.label.whole.start, field.label.whole.end) };
       }
     }
-    for (const body of citation.issuingBodies?.bodies ?? []) {
+    for (const body of issuingBodyNames(citation, catalogue, model.text)) {
       if (!within(offset, body)) continue;
       const found = catalogue.lookupBody(body.text);
       if (found) return { markdown: bodyMarkdown(found.body, catalogue), range: lineIndex.range(body.start, body.end) };
+      const local = catalogue.localIssuer(body.text);
+      if (local) return { markdown: describeLocalIssuer(local), range: lineIndex.range(body.start, body.end) };
       const ids = catalogue.ambiguous.get(body.text.toUpperCase());
       if (ids) return { markdown: `“${body.text}” is ambiguous: ${ids.map((id) => { const b = catalogue.bodyById(id); return b ? `${id} (${b.name_en}, ${b.name_zh})` : id; }).join('; ')}.`, range: lineIndex.range(body.start, body.end) };
       return undefined;
@@ -51,11 +61,11 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
     const parsed = citation.article?.parsed;
     if (parsed?.chineseTitle && within(offset, parsed.chineseTitle)) {
       const title = catalogue.titlesByChinese(parsed.chineseTitle.text)[0];
-      if (title) return { markdown: titleMarkdown(title, catalogue), range: lineIndex.range(parsed.chineseTitle.start, parsed.chineseTitle.end) };
+      if (title) return { markdown: withDocumentNumber(titleMarkdown(title, catalogue), title), range: lineIndex.range(parsed.chineseTitle.start, parsed.chineseTitle.end) };
     }
     if (parsed?.englishTitle && within(offset, parsed.englishTitle)) {
       const title = catalogue.titlesByEnglish(parsed.englishTitle.text)[0];
-      if (title) return { markdown: titleMarkdown(title, catalogue), range: lineIndex.range(parsed.englishTitle.start, parsed.englishTitle.end) };
+      if (title) return { markdown: withDocumentNumber(titleMarkdown(title, catalogue), title), range: lineIndex.range(parsed.englishTitle.start, parsed.englishTitle.end) };
     }
   }
   return undefined;

@@ -4,6 +4,7 @@
 import type { Root, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { ArticleValue, Span } from './types';
+import { looksLikeDocumentNumber } from '../catalogue/documentNumber';
 
 /** Han ideographs (CJK unified, extensions, compatibility) and 〇. */
 export const HAN = /[\p{Script=Han}\u3007]/u;
@@ -52,6 +53,7 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
   const stack: number[] = [];
   const unmatched = new Set<number>(); // parentheses without a partner (opens are added after the scan)
   const pairs: { open: number; close: number }[] = []; // every balanced pair, at any depth
+  const topLevel: { open: number; close: number }[] = []; // balanced pairs not inside another, in order
   for (let i = value.start; i < value.end; i++) {
     if (isExcluded(i)) continue;
     const ch = text[i];
@@ -60,12 +62,16 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
     else if (CLOSE.has(ch)) {
       const open = stack.pop()!;
       pairs.push({ open, close: i });
+      if (stack.length === 0) topLevel.push({ open, close: i });
       if (stack.length === 0 && HAN.test(text.slice(open + 1, i))) candidates.push({ open, close: i });
     }
   }
   for (const open of stack) unmatched.add(open);
   const preferred = style === 'ascii' ? '(' : '（';
-  let group = candidates.find((c) => text[c.open] === preferred) ?? candidates[0];
+  // A parenthesised document number is not the Chinese title, whatever its parentheses.
+  const titles = candidates.filter((c) => c.close - c.open >= 400 || !looksLikeDocumentNumber(text.slice(c.open + 1, c.close)));
+  const pool = titles.length ? titles : candidates;
+  let group = pool.find((c) => text[c.open] === preferred) ?? pool[0];
   let firstHan = -1;
   for (let i = value.start; i < value.end && firstHan < 0; i++) if (!isExcluded(i) && HAN.test(text[i])) firstHan = i;
   if (!group && firstHan >= 0) {
@@ -95,6 +101,13 @@ export function parseArticleValue(text: string, value: Span, root: Root, base: n
     }
     if (unmatched.has(end) && CLOSE.has(text[end])) result.closeParen = span(text, end, end + 1);
   }
+  if (group) {
+    // A document number in its own parentheses after the Chinese title: `(工信部联科〔2024〕12号)`.
+    // The first top-level group after the title; looksLikeDocumentNumber rejects long text before reading it.
+    const next = topLevel.find((p) => p.open > group!.close);
+    const number = next && next.close - next.open < 400 && looksLikeDocumentNumber(text.slice(next.open + 1, next.close)) ? next : undefined;
+    if (number) result.documentNumber = trimmed(text, number.open + 1, number.close);
+  }
   for (const [s] of excluded) if (s < englishEnd && s >= value.start) englishEnd = Math.min(englishEnd, s);
   const english = trimmed(text, value.start, englishEnd);
   if (english.end > english.start) result.englishTitle = english;
@@ -109,4 +122,13 @@ function trimmed(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return span(text, start, end);
+}
+
+/**
+ * True when a line looks like a citation field line of its own (`Document number: …`,
+ * `**Source:** …`) — a capitalised label of one to four words and a colon — so that it ends the
+ * field above it instead of continuing it, even when the schema does not know the label.
+ */
+export function looksLikeFieldLine(line: string): boolean {
+  return /^\s*(?:[*_]{1,2})?\p{Lu}[\p{L}.]*(?: [\p{L}.]+){0,3}(?:[*_]{1,2})?\s*[:：](?:[*_]{1,2})?(?:\s|$)/u.test(line);
 }

@@ -13,7 +13,7 @@ import { parseMarkdown } from './markdown';
 import { splitSections, type Section } from './sections';
 import { splitBlockChunks, shiftPositions, shiftPoint } from './blocks';
 import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
-import { parseArticleValue } from './article';
+import { looksLikeFieldLine, parseArticleValue } from './article';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, LabelMatch, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
 } from './types';
@@ -421,7 +421,8 @@ class ModelBuilder {
         if (!label) {
           // A continuation line of the previous field (a wrapped title, for instance).
           const previous = citation?.fields[citation.fields.length - 1];
-          if (previous && lineText.trim()) {
+          // A `Label:` line the schema does not know (`Document number: …`) ends the field above.
+          if (previous && lineText.trim() && !looksLikeFieldLine(lineText)) {
             previous.value = trimmedSpan(this.text, previous.value.start, line.end);
             previous.line = { start: previous.line.start, end: line.end, text: this.text.slice(previous.line.start, line.end) };
             citation!.end = line.end;
@@ -459,8 +460,12 @@ class ModelBuilder {
         citation.issuingBodies = { ...field, bodies: splitBodies(this.text, field.value) };
       } else if (field.fieldId === 'date' && !citation.date) {
         citation.date = field;
+      } else if (field.fieldId === 'document-number' && !citation.documentNumber && field.value.text) {
+        citation.documentNumber = { span: field.value, from: 'field', field };
       }
     }
+    const inArticle = citation.article?.parsed.documentNumber;
+    if (!citation.documentNumber && inArticle) citation.documentNumber = { span: inArticle, from: 'article' };
   }
 
   private textBlock(span: Span, plain: string): TextBlock {

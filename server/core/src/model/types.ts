@@ -77,6 +77,21 @@ export interface ArticleValue {
   link?: { url: string; span: Span };
   /** A link placeholder without URL, e.g. `(Link)`. */
   linkPlaceholder?: Span;
+  /** A document number in parentheses after the Chinese title, e.g. `(工信部联科〔2024〕12号)` (without the parentheses). */
+  documentNumber?: Span;
+}
+
+/**
+ * The document number (发文字号) of a citation: the `Document number:` line's value, else a
+ * number in parentheses after the Chinese title of the `Article:` line.
+ */
+export interface CitationDocumentNumber {
+  /** The number as written (trimmed), with its document offsets. */
+  span: Span;
+  /** Where it was written. */
+  from: 'field' | 'article';
+  /** The `Document number:` line, when `from` is 'field'. */
+  field?: CitationField;
 }
 
 /** One cited policy document (one `Article:` block). */
@@ -84,6 +99,8 @@ export interface Citation {
   article?: CitationField & { parsed: ArticleValue };
   issuingBodies?: CitationField & { bodies: IssuingBodyReference[] };
   date?: CitationField;
+  /** The document number (发文字号), from its own line or the `Article:` line. */
+  documentNumber?: CitationDocumentNumber;
   /** Fields in source order (including unknown-order duplicates), for order checks. */
   fields: CitationField[];
   start: number;

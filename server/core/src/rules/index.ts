@@ -31,6 +31,12 @@ import { bodyNotInExistence } from './issuingBody/notInExistence';
 import { issuingBodyListFormat } from './issuingBody/list';
 import { invalidDate } from './date/invalidDate';
 import { invalidFrontMatter } from './frontMatter/invalidYaml';
+import { lawIssuer } from './citation/lawIssuer';
+import { draftSuperseded } from './citation/draftSuperseded';
+import { documentNumberFormat } from './documentNumber/format';
+import { documentNumberIssuer } from './documentNumber/issuer';
+import { documentNumberYear } from './documentNumber/year';
+import { futureDate } from './date/futureDate';
 
 /** All rules, in reporting order. */
 export const rules: readonly Rule[] = [
@@ -63,6 +69,12 @@ export const rules: readonly Rule[] = [
   bodyNotInExistence,
   issuingBodyListFormat,
   invalidDate,
+  lawIssuer,
+  draftSuperseded,
+  documentNumberFormat,
+  documentNumberIssuer,
+  documentNumberYear,
+  futureDate,
 ];
 
 /** Rule by id. */

@@ -44,6 +44,8 @@ export interface RuleContext {
   citationDay(citation: Citation): Day | undefined;
   /** The date of the topic's first citation with a valid date. */
   topicDay(topic: Topic): Day | undefined;
+  /** The day the check runs (`CheckOptions.today`, default the current UTC day). */
+  today: Day;
   report(report: Report): void;
 }
 

@@ -25,7 +25,7 @@ export interface PartSchema {
 
 /** A `Label: value` line of the citation block. */
 export interface CitationFieldSchema {
-  id: 'article' | 'issuing-bodies' | 'date';
+  id: 'article' | 'issuing-bodies' | 'date' | 'document-number';
   label: string;
   aliases?: string[];
   required: boolean;

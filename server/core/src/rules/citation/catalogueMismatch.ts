@@ -3,6 +3,9 @@ import type { PolicyTitle } from '../../catalogue/types';
 import { englishKey } from '../../catalogue/normalize';
 import { formatCitationDate } from '../../catalogue/citationDate';
 import { parsePartialDate } from '../../catalogue/dates';
+import { issuingBodyNames } from '../../catalogue/bodyTokens';
+import { toSimplified } from './traditionalCharacters';
+import { readDocumentNumber } from '../../catalogue/documentNumber';
 
 /**
  * citation.catalogue-mismatch: a document known to the policy-title catalogue is cited with a
@@ -26,6 +29,12 @@ export const catalogueMismatch: Rule = {
         const byEnglish = parsed.englishTitle ? pick(catalogue.titlesByEnglish(parsed.englishTitle.text)) : undefined;
         const known = byChinese ?? byEnglish;
         if (!known) continue;
+        // A draft and its final are different documents (their own titles, bodies, dates): an
+        // English title that matches the final does not make a cited draft the final, nor the reverse.
+        if (!byChinese && parsed.chineseTitle) {
+          const chineseIsDraft = catalogue.markersOf(toSimplified(parsed.chineseTitle.text)).some((m) => m.draft);
+          if (chineseIsDraft !== !!known.draft) continue;
+        }
         if (!byChinese && parsed.chineseTitle && byEnglish) {
           report({
             start: parsed.chineseTitle.start,
@@ -48,19 +57,20 @@ export const catalogueMismatch: Rule = {
           }
         }
         const bodies = citation.issuingBodies;
-        if (bodies?.bodies.length) {
+        const names = issuingBodyNames(citation, catalogue, model.text);
+        if (bodies && names.length) {
           // A body listed twice is issuing-body.list-format's finding; compare each body once.
-          const cited = [...new Set(bodies.bodies.map((b) => catalogue.lookupBody(b.text)?.body.id))];
+          const cited = [...new Set(names.map((b) => catalogue.lookupBody(b.text)?.body.id))];
           if (cited.every((id) => id !== undefined)) {
             const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
-            const names = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
-            const replacement = names.join(schema.topic.citation.issuingBodySeparator);
+            const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
+            const replacement = expectedNames.join(schema.topic.citation.issuingBodySeparator);
             if (!sameSet) {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `This document (${known.title_zh}) was issued by ${names.join(', ')}; the citation names ${bodies.bodies.map((b) => b.text).join(', ')}.`,
+                message: `This document (${known.title_zh}) was issued by ${expectedNames.join(', ')}; the citation names ${names.map((b) => b.text).join(', ')}.`,
                 fixes: [{ title: `Use ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }] }],
                 data: { titleId: known.id },
               });
@@ -68,11 +78,27 @@ export const catalogueMismatch: Rule = {
               report({
                 start: bodies.value.start,
                 end: bodies.value.end,
-                message: `The issuing bodies are listed in another order than in the original document (${names.join(', ')}; lead body first).`,
+                message: `The issuing bodies are listed in another order than in the original document (${expectedNames.join(', ')}; lead body first).`,
                 fixes: [{ title: `Reorder to ${replacement}`, edits: [{ start: bodies.value.start, end: bodies.value.end, newText: replacement }], isPreferred: true }],
                 data: { titleId: known.id },
               });
             }
+          }
+        }
+        // The document number: compared as read (agency, year, serial), so a bracket or a 第 is
+        // document-number.format's finding, not a different number.
+        const number = citation.documentNumber?.span;
+        if (number && known.doc_number) {
+          const cited = readDocumentNumber(number.text);
+          const catalogued = readDocumentNumber(known.doc_number);
+          if (cited?.kind === 'standard' && catalogued?.kind === 'standard' && (cited.agency !== catalogued.agency || cited.year !== catalogued.year || cited.serial !== catalogued.serial)) {
+            report({
+              start: number.start,
+              end: number.end,
+              message: `The catalogue entry '${known.id}' has the document number ${known.doc_number}.`,
+              fixes: [{ title: `Use ${known.doc_number}`, edits: [{ start: number.start, end: number.end, newText: known.doc_number }] }],
+              data: { titleId: known.id },
+            });
           }
         }
         const date = citation.date;

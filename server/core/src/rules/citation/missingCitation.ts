@@ -11,7 +11,7 @@ export const missingCitation: Rule = {
     if (!required) return;
     for (const topic of model.topics) {
       if (topic.citations.length >= Math.max(1, min)) continue;
-      const labels = schema.topic.citation.fields.map((f) => `${f.label}:`).join(' / ');
+      const labels = schema.topic.citation.fields.filter((f) => f.required).map((f) => `${f.label}:`).join(' / ');
       report({ start: topic.headline.start, end: topic.headline.end, message: `Topic ${topic.index + 1} cites no source document: add a citation block (${labels}).` });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { issuingBodyNames } from '../../catalogue/bodyTokens';
 
 /** issuing-body.list-format: bodies are separated as the schema says (", ") and none is listed twice. */
 export const issuingBodyListFormat: Rule = {
@@ -10,18 +11,18 @@ export const issuingBodyListFormat: Rule = {
     const separator = schema.topic.citation.issuingBodySeparator;
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
-        const field = citation.issuingBodies;
-        if (!field || field.bodies.length < 1) continue;
+        const bodies = issuingBodyNames(citation, catalogue, model.text);
+        if (bodies.length < 1) continue;
         const seen = new Map<string, number>();
         // Indexes of repeated bodies: their removal deletes the separator before them too.
         const repeats = new Set<number>();
         // Indexed loop: `bodies.indexOf(body)` per repeat made a long list quadratic.
-        for (let index = 0; index < field.bodies.length; index++) {
-          const body = field.bodies[index];
+        for (let index = 0; index < bodies.length; index++) {
+          const body = bodies[index];
           const key = catalogue.lookupBody(body.text)?.body.id ?? body.text.toUpperCase();
           if (seen.has(key)) {
             repeats.add(index);
-            const previous = field.bodies[index - 1];
+            const previous = bodies[index - 1];
             report({
               start: body.start,
               end: body.end,
@@ -30,9 +31,9 @@ export const issuingBodyListFormat: Rule = {
             });
           } else seen.set(key, body.start);
         }
-        for (let i = 1; i < field.bodies.length; i++) {
+        for (let i = 1; i < bodies.length; i++) {
           if (repeats.has(i)) continue;
-          const gap = { start: field.bodies[i - 1].end, end: field.bodies[i].start };
+          const gap = { start: bodies[i - 1].end, end: bodies[i].start };
           const written = model.text.slice(gap.start, gap.end);
           if (written === separator) continue;
           report({

@@ -9,11 +9,15 @@ export const nonCanonicalIssuingBody: Rule = {
   tags: ['issuing-body', 'catalogue'],
   check(context) {
     const { catalogue, report } = context;
-    forEachBody(context, (body) => {
+    forEachBody(context, (body, citation) => {
       // An abbreviation several bodies share is issuing-body.ambiguous's case: no guess here.
       if (catalogue.ambiguous.has(body.text.toUpperCase()) && !catalogue.bodyById(body.text)) return;
       const found = catalogue.lookupBody(body.text);
       if (!found) return;
+      // A body that did not exist on the cited date is issuing-body.not-in-existence's finding,
+      // which names the body to write instead; "write 'CBRC'" would point to the wrong one.
+      const day = context.citationDay(citation);
+      if (day !== undefined && catalogue.validityOn(found.body, day) !== 'valid') return;
       const canonical = catalogue.canonicalName(found.body);
       // The id (which disambiguates) and the canonical abbreviation are fine; other
       // abbreviations (old or alternative: SIPO for CNIPA) get the canonical one.
@@ -23,7 +27,7 @@ export const nonCanonicalIssuingBody: Rule = {
       report({
         start: body.start,
         end: body.end,
-        message: `'${body.text}' is ${how} ${found.body.name_en}; write '${canonical}'.`,
+        message: found.matchedBy === 'english-name' ? `'${body.text}' is written in full; write '${canonical}'.` : `'${body.text}' is ${how} ${found.body.name_en}; write '${canonical}'.`,
         fixes: [{ title: `Replace with '${canonical}'`, edits: [{ start: body.start, end: body.end, newText: canonical }], isPreferred: true }],
         data: { bodyId: found.body.id },
       });

@@ -70,6 +70,8 @@ export const unknownIssuingBody: Rule = {
       if (catalogue.ambiguous.has(body.text.toUpperCase())) return;
       const found = catalogue.lookupBody(body.text);
       if (found && !isStubEntry(found.body)) return;
+      // Provincial and municipal governments and their departments are local issuers, not unknown.
+      if (!found && catalogue.localIssuer(body.text)) return;
       const suggestions = nearestBodies(catalogue, body.text).filter((s) => s.name !== body.text);
       // A stub entry hides nothing only while the name looks like a typo (one edit from a body).
       if (found && !suggestions.some((s) => s.distance === 1)) return;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 
-/** structure.label-format: a part or citation label uses an alias instead of the schema's label. */
+/** structure.label-format: a part or citation label uses an alias instead of the schema's label, or a part label lacks its colon. */
 export const labelFormat: Rule = {
   id: 'structure.label-format',
   description: "Part and citation labels use the schema's canonical wording.",
@@ -21,7 +21,19 @@ export const labelFormat: Rule = {
       });
     };
     for (const topic of model.topics) {
-      for (const part of topic.parts) checkLabel(part.partId, part.label.name);
+      for (const part of topic.parts) {
+        checkLabel(part.partId, part.label.name);
+        // `**MERICS comment** The plan …`: a bold label without its colon.
+        if (!part.label.colon) {
+          const name = part.label.name;
+          report({
+            start: name.start,
+            end: name.end,
+            message: `Label '${name.text}' has no colon: write '${name.text}:'.`,
+            fixes: [{ title: `Add ':' after '${name.text}'`, edits: [{ start: name.end, end: name.end, newText: ':' }], isPreferred: true }],
+          });
+        }
+      }
       for (const citation of topic.citations) for (const field of citation.fields) checkLabel(field.fieldId, field.label.name);
     }
   },
