@@ -21,3 +21,4 @@ export { readYamlFile } from './yamlFile';
 export { ruleDocsUrl, RULE_DOCS_BASE } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
 export * from './features/index';
+export * from './archive/index';
