@@ -8,14 +8,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { glob } from 'tinyglobby';
-import { applyEdits, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
+import { applyEdits, archiveRules, compareFindings, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
+import { archiveFindings, buildArchives } from './archive/buildArchive';
+import { registerDocumentsCommand } from './cli/documents';
 import { checkFile, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
 import { formatHuman } from './cli/formatHuman';
 import { formatJson } from './cli/formatJson';
 import { formatSarif } from './cli/formatSarif';
 import type { ConfigOverrides } from './config/projectConfig';
 import { readPackageJson } from './config/packageData';
+import { expandGlob, findMarkdownFiles } from './files/walk';
 
 class UsageError extends Error {}
 
@@ -30,14 +32,14 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
     const stat = fs.statSync(input, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       // In a folder, only Markdown files that are briefs (see looksLikeBrief); named files are always checked.
-      const found = await glob('**/*.{md,markdown}', { cwd: input, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
-      files.push(...found.sort().map((f) => path.join(input, f)).filter((f) => looksLikeBrief(safeRead(f) ?? '')));
+      const found = await findMarkdownFiles(input);
+      files.push(...found.map((f) => path.join(input, path.relative(path.resolve(input), f))).filter((f) => looksLikeBrief(safeRead(f) ?? '')));
     } else if (stat) {
       files.push(input);
     } else {
-      const found = await glob(input, { ignore: ['**/node_modules/**', '**/.git/**'] });
+      const found = await expandGlob(input);
       if (!found.length) throw new UsageError(`No file matches '${input}'.`);
-      files.push(...found.sort());
+      files.push(...found);
     }
   }
   return [...new Set(files)];
@@ -107,6 +109,17 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     }
   }
 
+  // Several files or a folder: the archive rules compare the briefs with each other.
+  if (requests.length > 1 || inputs.some((input) => fs.statSync(input, { throwIfNoEntry: false })?.isDirectory())) {
+    const texts = new Map(requests.filter((r) => r.text !== undefined).map((r) => [r.path, r.text!]));
+    const checked = results.filter((r) => !r.error).map((r) => r.path);
+    const archive = archiveFindings(buildArchives(checked, overrides, texts).archives);
+    for (const result of results) {
+      const extra = archive.get(result.path);
+      if (extra) result.findings = [...result.findings, ...extra].sort(compareFindings);
+    }
+  }
+
   const configResults: CheckFileResult[] = [...configProblems.values()].map((file) => ({ path: file.path, findings: file.findings, configFiles: [], configMissing: [], text: safeRead(file.path) }));
   if (format === 'json') process.stdout.write(formatJson([...configResults, ...results]) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif([...configResults, ...results], readPackageJson<{ version: string }>('package.json').version) + '\n');
@@ -160,8 +173,9 @@ export function createProgram(): Command {
     .command('rules')
     .description('List the rules with their default severity.')
     .action(() => {
-      for (const rule of rules) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
+      for (const rule of [...rules, ...archiveRules]) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
     });
+  registerDocumentsCommand(program, expandInputs);
   return program;
 }
 

@@ -37,6 +37,7 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
     const lookup = options.catalogue?.lookupBody(name);
     return lookup ? lookup.body.id : name.trim().toUpperCase();
   };
+  const known = (name: string): boolean => !options.catalogue || !!options.catalogue.lookupBody(name);
   const citations: ArchiveCitation[] = [];
   for (const topic of model.topics) {
     for (const citation of topic.citations) {
@@ -57,6 +58,7 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
         documentNumber: numberField && at(numberField.value),
         bodies: bodies.map((b) => ({ ...at(b), key: bodyKey(b.text) })),
         bodyKeys: [...new Set(bodies.map((b) => bodyKey(b.text)))].sort(),
+        bodiesKnown: bodies.every((b) => known(b.text)),
         bodiesValue: citation.issuingBodies?.value.text.trim() ? at(citation.issuingBodies.value) : undefined,
         date: dateValue && at(dateValue),
         day: read && (read.kind === 'valid' || read.kind === 'other-format') ? isoDay(read.day) : undefined,

@@ -34,6 +34,8 @@ export interface ArchiveCitation {
   bodies: (ArchiveSpan & { key: string })[];
   /** Sorted body keys for comparison (canonical catalogue ids where the catalogue knows the body, else the upper-cased name). */
   bodyKeys: string[];
+  /** True when the catalogue knows every body named (unknown ones are `issuing-body.unknown` findings, not archive conflicts). */
+  bodiesKnown: boolean;
   /** The value of the `Issuing bodies:` line. */
   bodiesValue?: ArchiveSpan;
   /** The value of the `Date:` line. */

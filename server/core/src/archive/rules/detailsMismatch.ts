@@ -1,7 +1,8 @@
 /**
  * `archive.details-mismatch`: the same document is cited with another date, or other issuing
  * bodies, than in other briefs of the archive. Dates are compared as days (so `2023-04-14` and
- * `April 14, 2023` agree); bodies as sets of catalogue ids (so `MIIT` and its English name agree).
+ * `April 14, 2023` agree); bodies as sets of catalogue ids (so `MIIT` and its English name agree); a list with a body the
+ * catalogue does not know is left to `issuing-body.unknown`.
  */
 import type { ArchiveRule } from './rule';
 import { disagreement, otherBriefs, MAX_RELATED } from './majority';
@@ -28,8 +29,8 @@ export const detailsMismatch: ArchiveRule = {
           });
         }
       }
-      if (citation.bodiesValue && citation.bodyKeys.length) {
-        const keyOf = (c: typeof citation) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined);
+      if (citation.bodiesValue && citation.bodyKeys.length && citation.bodiesKnown) {
+        const keyOf = (c: typeof citation) => (c.bodyKeys.length && c.bodiesKnown ? c.bodyKeys.join(',') : undefined);
         const other = disagreement(all, brief.id, keyOf(citation)!, keyOf);
         if (other) {
           const theirs = other.citations[0].bodiesValue!.text.trim();
