@@ -1,7 +1,7 @@
 /** `--format sarif`: SARIF 2.1.0 with UTF-16 columns (SARIF's default `columnKind`). */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rules, ruleDocsUrl, type Finding } from '../../core/src/index';
+import { archiveRules, rules, ruleDocsUrl, type Finding } from '../../core/src/index';
 import type { CheckFileResult } from './checkFile';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -28,7 +28,7 @@ export function formatSarif(results: CheckFileResult[], version: string): string
           name: 'policy-brief',
           version,
           informationUri: 'https://github.com/policy-brief/policy-brief',
-          rules: rules.map((rule) => ({
+          rules: [...rules, ...archiveRules].map((rule) => ({
             id: rule.id,
             shortDescription: { text: rule.description },
             helpUri: ruleDocsUrl(rule.id),
@@ -43,7 +43,7 @@ export function formatSarif(results: CheckFileResult[], version: string): string
           level: LEVEL[finding.severity],
           message: { text: finding.message },
           locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(finding.range) } }],
-          ...(finding.related?.length ? { relatedLocations: finding.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: uri(r.path) }, region: region(rel.range) } })) } : {}),
+          ...(finding.related?.length ? { relatedLocations: finding.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: uri(rel.uri ?? r.path) }, region: region(rel.range) } })) } : {}),
           ...(finding.fixes?.length ? {
             fixes: finding.fixes.map((fix) => ({
               description: { text: fix.title },
