@@ -19,7 +19,8 @@ import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
-import { WorkspaceTitles } from './lsp/workspaceTitles';
+import { ArchiveService } from './lsp/archive';
+import { registerArchiveFeatures } from './lsp/archiveFeatures';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
 
@@ -75,7 +76,8 @@ function main(): void {
   const configs = new ConfigStore(publishConfigFiles, log);
   const settings = new SettingsCache(connection, () => !!capabilities.workspace?.configuration);
   const analysis = new Analysis(connection, documents, settings, configs, new ParseWorker(__filename, log));
-  const titles = new WorkspaceTitles((file) => configs.forDocument(file, analysis.folderOf(file), {}).config.schema, log);
+  const archive = new ArchiveService(configs, (folderUri) => settings.get(folderUri), () => diagnostics?.refreshAll(), log);
+  analysis.archive = archive;
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -86,7 +88,8 @@ function main(): void {
     registerFeatures(connection, analysis, {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
-    }, () => titles.titles);
+    }, () => archive.citedTitles());
+    registerArchiveFeatures(connection, analysis, archive);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -96,6 +99,10 @@ function main(): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-brief-language-server', version: '0.1.0' },
@@ -140,11 +147,11 @@ function main(): void {
         analysis.folders = [...analysis.folders.filter((f) => !removed.has(f.uri)), ...event.added] as WorkspaceFolder[];
         analysis.invalidate();
         diagnostics.refreshAll();
-        void titles.scan(event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p));
+        void archive.discover(folderPaths());
       });
     }
-    // Cited titles of the workspace's briefs, in the background.
-    setTimeout(() => void titles.scan(folderPaths()), 0);
+    // The archive of the workspace's briefs, in the background.
+    setTimeout(() => void archive.discover(folderPaths()), 0);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -157,6 +164,7 @@ function main(): void {
   connection.onDidChangeWatchedFiles((params) => {
     const paths = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p);
     configChanged(paths);
+    void archive.filesChanged(paths, (file) => analysis.folderOf(file));
   });
 
   const openedVersion = new Map<string, number>();
@@ -176,8 +184,6 @@ function main(): void {
   });
   documents.onDidSave(async (event) => {
     const uri = event.document.uri;
-    const file = uriToPath(uri);
-    if (file) void titles.updateFile(file, event.document.getText());
     const current = await settings.get(uri);
     if (current.validate === 'onSave') {
       if (diagnostics.pull) {
@@ -188,6 +194,8 @@ function main(): void {
   });
   documents.onDidClose((event) => {
     openedVersion.delete(event.document.uri);
+    const closedFile = uriToPath(event.document.uri);
+    if (closedFile) archive.closed(ArchiveService.idOf(closedFile), closedFile, analysis.folderOf(closedFile));
     diagnostics.closed(event.document.uri);
     analysis.forget(event.document.uri);
   });

@@ -47,6 +47,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   register(Commands.showOutput, () => outputChannel().show(true));
   register(Commands.showPreview, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, false); });
   register(Commands.showPreviewToSide, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, true); });
+  // The server's "cited in N other briefs" code lens: LSP JSON arguments → VS Code's Show References.
+  register('policyBrief.showReferences' as string, (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+    const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+    return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), pos(position), (locations ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end)))));
+  });
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
   register(TestCommands.getPreviewHtml, (uri?: string) => previews.find(uri ? vscode.Uri.parse(uri) : undefined)?.lastHtml);
