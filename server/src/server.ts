@@ -20,7 +20,7 @@ import { registerFeatures } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { ArchiveService } from './lsp/archive';
-import { registerArchiveFeatures } from './lsp/archiveFeatures';
+import { addToPolicyTitlesActions, registerArchiveFeatures } from './lsp/archiveFeatures';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
 
@@ -85,10 +85,11 @@ function main(): void {
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = new Diagnostics(connection, analysis, pull, !!capabilities.workspace?.diagnostics?.refreshSupport);
     clientWatching = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    registerFeatures(connection, analysis, {
+    const abilities = {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
-    }, () => archive.citedTitles());
+    };
+    registerFeatures(connection, analysis, abilities, () => archive.citedTitles(), (analysed, start, end) => addToPolicyTitlesActions(analysis, archive, abilities, analysed, start, end));
     registerArchiveFeatures(connection, analysis, archive);
     const result: InitializeResult = {
       capabilities: {

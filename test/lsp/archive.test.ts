@@ -8,8 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeLensRequest, DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Diagnostic, type Location } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, ReferencesRequest, WorkspaceSymbolRequest, type Diagnostic, type Location } from 'vscode-languageserver-protocol/node';
 import { TestClient, repoRoot } from './support/client';
+import { loadBundledCatalogue } from '../../server/src/config/projectConfig';
 
 function workspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-archive-'));
@@ -118,6 +119,27 @@ describe('The archive (LSP, workspace folder on disk)', function () {
     const open = lenses![1].command!;
     assert.equal(open.command, 'policyBrief.showReferences');
     assert.equal((open.arguments![2] as Location[]).length, 2);
+  });
+
+  it("offers to add an uncatalogued document to the team's policy titles, with what the archive knows", async () => {
+    const uri = uriOf(dir, '2024-03.md');
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics: [] } }) as { title: string; edit?: { documentChanges: ({ kind: string; uri: string } | { textDocument: { uri: string }; edits: { newText: string }[] })[] } }[];
+    const add = actions.find((a) => a.title === "Add '互联网信息服务管理办法' to the team's policy titles");
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    const target = pathToFileURL(path.join(dir, '.policy-brief', 'policy-titles.yaml')).href;
+    assert.deepEqual(add.edit!.documentChanges[0], { kind: 'create', uri: target, options: { ignoreIfExists: true } });
+    const change = add.edit!.documentChanges[1] as { textDocument: { uri: string }; edits: { newText: string }[] };
+    assert.equal(change.textDocument.uri, target);
+    const text = change.edits[0].newText;
+    const loaded = loadBundledCatalogue({ policyTitles: { path: 'policy-titles.yaml', text } });
+    assert.deepEqual(loaded.files.flatMap((f) => f.findings.map((x) => x.message)), []);
+    const entry = loaded.catalogue.titlesByChinese('互联网信息服务管理办法')[0];
+    assert.equal(entry.title_en, 'Measures for the Administration of Internet Information Services');
+    assert.deepEqual(entry.issuing_bodies, ['SC']);
+    assert.equal(entry.date, '2000-09-25');
+    assert.deepEqual(entry.source, ['https://www.gov.cn/gongbao/content/2000/content_60531.htm']);
+    const catalogued = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uriOf(dir, '2024-01.md') }, range: { start: { line: 21, character: 0 }, end: { line: 21, character: 0 } }, context: { diagnostics: [] } }) as { title: string }[];
+    assert.ok(!catalogued.some((a) => /policy titles/.test(a.title)), 'not offered for a catalogued document');
   });
 
   it('updates the findings when another brief changes on disk', async () => {

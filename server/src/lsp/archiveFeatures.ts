@@ -10,16 +10,18 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   LSPErrorCodes, ResponseError, SymbolKind,
-  type CancellationToken, type CodeLens, type Connection, type Location, type SymbolInformation,
+  CodeActionKind,
+  type CancellationToken, type CodeAction, type CodeLens, type Connection, type Location, type SymbolInformation,
 } from 'vscode-languageserver/node';
-import { archiveLenses, archiveReferences, archiveSymbols, archiveTargetAt, LineIndex } from '../../core/src/index';
+import { archiveLenses, archiveReferences, archiveSymbols, archiveTargetAt, policyTitleStubInsertion, LineIndex } from '../../core/src/index';
 import { packagePath } from '../config/packageData';
 import { TEAM_FILES } from '../config/projectConfig';
-import type { Analysis } from './analysis';
+import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { ArchiveService } from './archive';
 import type { ConfigEntry } from './configStore';
 import { toRange } from './convert';
+import { addToCatalogueEdit, type ClientAbilities } from './features';
 
 /** The client command a code lens runs: `(uri, position, locations)`; the VS Code extension maps it to "Show References". */
 export const SHOW_REFERENCES_COMMAND = 'policyBrief.showReferences';
@@ -127,4 +129,30 @@ export function registerArchiveFeatures(connection: Connection, analysis: Analys
       };
     });
   });
+}
+
+/**
+ * "Add to the team's policy titles": for each citation in `[start, end]` (UTF-16 offsets) whose
+ * document the catalogue lacks, an edit adding it to the team's `policy-titles.yaml`, made from
+ * what the archive knows (renderings, bodies, date, link). Not offered when the archive lacks a
+ * fact the catalogue requires (a link as source, known issuing bodies, a date).
+ */
+export function addToPolicyTitlesActions(analysis: Analysis, archive: ArchiveService, abilities: ClientAbilities, analysed: Analysed, start: number, end: number): CodeAction[] {
+  const file = uriToPath(analysed.uri);
+  if (!file) return [];
+  const id = ArchiveService.idOf(file);
+  const index = archive.indexOf(id);
+  const brief = index?.brief(id);
+  if (!index || !brief) return [];
+  const { entry } = analysed;
+  const folders = analysis.folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const actions: CodeAction[] = [];
+  for (const citation of brief.citations) {
+    if (!citation.chinese || !citation.documentKey || citation.range.end.offset < start || citation.range.start.offset > end) continue;
+    if (entry.config.catalogue.titlesByChinese(citation.chinese.text).length) continue;
+    const key = citation.documentKey;
+    const edit = addToCatalogueEdit(analysis, analysed.uri, entry.teamFolder, entry.overrides.policyTitlesPath, 'policyTitles', (existing) => policyTitleStubInsertion(key, index, entry.config.catalogue, existing, (other) => archive.nameOf(other, folders)), abilities);
+    if (edit) actions.push({ title: `Add '${citation.chinese.text.trim()}' to the team's policy titles`, kind: CodeActionKind.QuickFix, edit });
+  }
+  return actions;
 }

@@ -17,7 +17,7 @@ import {
 } from '../../core/src/index';
 import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
 import { FIX_ALL_KIND } from '../protocol';
-import type { Analysis } from './analysis';
+import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit, type DiagnosticData } from './convert';
 import { diagnosticsOf } from './diagnostics';
@@ -33,7 +33,7 @@ function cancelled(token: CancellationToken): void {
 }
 
 /** Registers the feature handlers on `connection`. */
-export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[]): void {
+export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -90,10 +90,11 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
       for (const finding of analysed.findings) {
         const name = finding.data?.unknownBody;
         if (typeof name !== 'string' || finding.range.end.offset < start || finding.range.start.offset > end) continue;
-        const catalogueEdit = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, name, abilities);
+        const catalogueEdit = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, 'issuingBodies', (existing) => catalogueStubInsertion(name, existing), abilities);
         if (catalogueEdit) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: catalogueEdit });
       }
     }
+    if (wants(CodeActionKind.QuickFix) && moreQuickFixes) actions.push(...moreQuickFixes(analysed, start, end));
     if (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll))) {
       const all = fixAll(analysed.findings);
       if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, diagnostics: all.findings.map(diagnosticOf), edit: edit(all.edits) });
@@ -121,15 +122,15 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
 }
 
 /**
- * The workspace edit adding `name` to the team's issuing-bodies catalogue: the configured
- * `issuingBodiesPath`, else `<team folder>/issuing-bodies.yaml`, else
- * `<workspace folder>/.policy-brief/issuing-bodies.yaml` (created when missing).
+ * The workspace edit adding an entry to a team catalogue (`kind`): the configured path
+ * (`override`), else `<team folder>/<file>`, else `<workspace folder>/.policy-brief/<file>`
+ * (created when missing); `insertion` gives the edit for the file's current text.
  */
-function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, name: string, abilities: ClientAbilities): WorkspaceEdit | undefined {
+export function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, kind: 'issuingBodies' | 'policyTitles', insertion: (existing: string | undefined) => { start: number; end: number; newText: string } | undefined, abilities: ClientAbilities): WorkspaceEdit | undefined {
   const documentPath = uriToPath(uri);
   const base = teamFolder ? path.dirname(teamFolder) : analysis.folderOf(documentPath) ?? analysis.folders.map((f) => uriToPath(f.uri)).find(Boolean) ?? (documentPath ? path.dirname(documentPath) : undefined);
   if (!base && !override) return undefined;
-  const file = override ?? path.join(teamFolder ?? path.join(base!, TEAM_FOLDER), TEAM_FILES.issuingBodies);
+  const file = override ?? path.join(teamFolder ?? path.join(base!, TEAM_FOLDER), TEAM_FILES[kind]);
   const fileUri = pathToFileURL(file).href;
   const open = analysis.documents.all().find((d) => uriToPath(d.uri) === file);
   let existing: string | undefined = open?.getText();
@@ -140,15 +141,16 @@ function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string 
       existing = undefined;
     }
   }
-  const insertion = catalogueStubInsertion(name, existing);
+  const inserted = insertion(existing);
+  if (!inserted) return undefined;
   const lineIndex = new LineIndex(existing ?? '');
-  const range = toRange(lineIndex.range(insertion.start, insertion.end));
+  const range = toRange(lineIndex.range(inserted.start, inserted.end));
   const targetUri = open?.uri ?? fileUri;
   if (existing === undefined) {
     if (!abilities.resourceOperations) return undefined;
-    return { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: insertion.newText }] }] };
+    return { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: inserted.newText }] }] };
   }
-  return { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: insertion.newText }] }] };
+  return { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: inserted.newText }] }] };
 }
 
 export type { DiagnosticData };

@@ -9,6 +9,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { PolicyTitle } from '../catalogue/types';
 import type { ArchiveIndex } from './archiveIndex';
 import type { ArchiveCitation } from './types';
+import { catalogueListInsertion } from '../features/codeActions';
 
 /** A place a value is used: brief id and 1-based line. */
 export interface DocumentUse {
@@ -119,34 +120,62 @@ export function policyTitlesYaml(documents: readonly DocumentSummary[], index: A
   const ids = new Set<string>();
   let count = 0;
   for (const doc of documents) {
-    if (doc.catalogueId || !doc.chinese || !doc.key.startsWith('zh:')) continue;
-    const citations = index.citationsOf(doc.key);
-    const english = doc.renderings[0]?.value ?? '';
-    const day = citations.find((c) => c.day && doc.dates[0] && c.date?.text.trim() === doc.dates[0].value)?.day;
-    let id = slug(english, day);
-    for (let n = 2; ids.has(id); n++) id = `${slug(english, day)}-${n}`;
-    ids.add(id);
-    const type = catalogue.documentTypeOf(doc.chinese);
-    const typeZh = type?.zh.filter((zh) => doc.chinese!.replace(/（[^）]*）$/, '').endsWith(zh)).sort((a, b) => b.length - a.length)[0];
-    const bodies = (citations.find((c) => c.bodyKeys.length && c.bodiesValue?.text.trim() === doc.issuingBodies[0]?.value)?.bodyKeys ?? []).filter((b) => BODY_ID.test(b));
-    const entry: Partial<PolicyTitle> = {
-      id,
-      title_zh: doc.chinese.replace(/[《》]/g, '').replace(/\(/g, '（').replace(/\)/g, '）'),
-      title_en: english || 'TODO',
-      translations: doc.renderings.map((r) => ({ title: r.value, by: `team briefs: ${[...new Set(r.uses.map((u) => nameOf(u.brief)))].join(', ')}` })),
-      issuing_bodies: bodies,
-      doc_type: { zh: typeZh ?? null, en: typeZh && type ? type.en[0] ?? null : null },
-      date: day ?? '',
-      source: doc.links,
-      confidence: 'low',
-    };
-    const missing = [!doc.links.length && 'a source URL', !bodies.length && 'issuing-body ids', !day && 'a date'].filter(Boolean);
-    const text = stringify([entry], { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`);
+    const made = policyTitleEntry(doc, index, catalogue, nameOf, ids);
+    if (!made) continue;
+    const text = stringify([made.entry], { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`);
     lines.push('');
-    if (missing.length) lines.push(`  # Needs ${missing.join(', ')} before it can be used:`, ...text.map((l) => `  #${l.slice(1)}`));
+    if (made.missing.length) lines.push(`  # Needs ${made.missing.join(', ')} before it can be used:`, ...text.map((l) => `  #${l.slice(1)}`));
     else lines.push(...text);
     count++;
   }
   if (!count) lines[lines.length - 1] = 'titles: []';
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A catalogue entry for a document the catalogue lacks, made from the archive (see
+ * `policyTitlesYaml`); undefined when the catalogue has it or it has no Chinese title.
+ * @param taken ids already used (the new id is added)
+ * @returns the entry and what it lacks for the catalogue's JSON Schema ('a source URL', 'issuing-body ids', 'a date')
+ */
+export function policyTitleEntry(doc: DocumentSummary, index: ArchiveIndex, catalogue: Catalogue, nameOf: (briefId: string) => string = (id) => id, taken = new Set<string>()): { entry: Partial<PolicyTitle>; missing: string[] } | undefined {
+  if (doc.catalogueId || !doc.chinese || !doc.key.startsWith('zh:')) return undefined;
+  const citations = index.citationsOf(doc.key);
+  const english = doc.renderings[0]?.value ?? '';
+  const day = citations.find((c) => c.day && doc.dates[0] && c.date?.text.trim() === doc.dates[0].value)?.day;
+  let id = slug(english, day);
+  for (let n = 2; taken.has(id) || catalogue.titles.some((t) => t.id === id); n++) id = `${slug(english, day)}-${n}`;
+  taken.add(id);
+  const type = catalogue.documentTypeOf(doc.chinese);
+  const typeZh = type?.zh.filter((zh) => doc.chinese!.replace(/（[^）]*）$/, '').endsWith(zh)).sort((a, b) => b.length - a.length)[0];
+  const bodies = (citations.find((c) => c.bodyKeys.length && c.bodiesValue?.text.trim() === doc.issuingBodies[0]?.value)?.bodyKeys ?? []).filter((b) => BODY_ID.test(b));
+  const entry: Partial<PolicyTitle> = {
+    id,
+    title_zh: doc.chinese.replace(/[《》]/g, '').replace(/\(/g, '（').replace(/\)/g, '）'),
+    title_en: english || 'TODO',
+    translations: doc.renderings.map((r) => ({ title: r.value, by: `team briefs: ${[...new Set(r.uses.map((u) => nameOf(u.brief)))].join(', ')}` })),
+    issuing_bodies: bodies,
+    doc_type: { zh: typeZh ?? null, en: typeZh && type ? type.en[0] ?? null : null },
+    date: day ?? '',
+    source: doc.links,
+    confidence: 'low',
+  };
+  const missing = [!doc.links.length && 'a source URL', !bodies.length && 'issuing-body ids', !day && 'a date'].filter((m): m is string => !!m);
+  return { entry, missing };
+}
+
+/**
+ * The edit adding the document `documentKey` to a team `policy-titles.yaml` (the "Add to the
+ * team's policy titles" quick fix): undefined when the catalogue has it, or the archive lacks a
+ * fact the catalogue requires (a link as source, known issuing bodies, a date).
+ * @param existing the team file's text, or undefined when it does not exist
+ * @returns replace UTF-16 offsets `[start, end)` of `existing` by `newText`; `id` is the new entry's id
+ */
+export function policyTitleStubInsertion(documentKey: string, index: ArchiveIndex, catalogue: Catalogue, existing: string | undefined, nameOf?: (briefId: string) => string): { start: number; end: number; newText: string; id: string } | undefined {
+  const doc = archiveDocuments(index, catalogue).find((d) => d.key === documentKey);
+  const made = doc && policyTitleEntry(doc, index, catalogue, nameOf);
+  if (!made || made.missing.length) return undefined;
+  const lines = stringify([made.entry], { lineWidth: 0 }).trimEnd().split('\n');
+  const entry = (indent: string) => [lines[0], '  # Added from the team\'s briefs (confidence: low): check the facts against the source.', ...lines.slice(1)].map((l) => indent + l);
+  return { ...catalogueListInsertion('titles', entry, existing), id: made.entry.id! };
 }

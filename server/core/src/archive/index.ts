@@ -8,4 +8,4 @@ export { ArchiveIndex, type ArchiveDocument } from './archiveIndex';
 export { archiveRules, type ArchiveRule, type ArchiveRuleContext } from './rules/index';
 export { checkArchive, archiveSeverity, type ArchiveCheckConfig } from './checkArchive';
 export { archiveTargetAt, archiveReferences, archiveLenses, archiveSymbols, citationAnchor, type ArchiveTarget, type ArchiveLocation, type ArchiveLens, type ArchiveSymbol } from './features';
-export { archiveDocuments, policyTitlesYaml, type DocumentSummary, type DocumentValue, type DocumentUse } from './documents';
+export { archiveDocuments, policyTitlesYaml, policyTitleEntry, policyTitleStubInsertion, type DocumentSummary, type DocumentValue, type DocumentUse } from './documents';
