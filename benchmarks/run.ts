@@ -1,6 +1,6 @@
 /**
  * Benchmark entry (`npm run bench`, after the build): runs each benchmark as its own section in
- * its own Node process — `benchmarks/core.ts`, then `benchmarks/server.ts` when it exists — and
+ * its own Node process — `benchmarks/core.ts`, then `benchmarks/server.ts` and `benchmarks/archive.ts` when they exist — and
  * passes command-line arguments through. Exit code: non-zero when a section failed.
  */
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 const sections = [
   { title: 'Core (parse + check, in-process)', file: path.join(__dirname, 'core.ts') },
   { title: 'Language server (over the protocol)', file: path.join(__dirname, 'server.ts') },
+  { title: 'Archive (2,000 briefs, beside markdownlint-cli2)', file: path.join(__dirname, 'archive.ts') },
 ];
 
 let failed = 0;

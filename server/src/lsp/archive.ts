@@ -133,15 +133,11 @@ export class ArchiveService {
     }
     const skipped = new Map<string, number>();
     let indexed = 0;
-    let lastYield = Date.now();
     for (const file of files) {
       if (signal.aborted) return;
-      // Yield often: parsing is synchronous, and edits must not wait for the archive.
-      if (Date.now() - lastYield > 8) {
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-        if (signal.aborted) return;
-      }
+      // Yield after every file: parsing is synchronous, and edits must not wait for the archive.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) return;
       const id = ArchiveService.idOf(file);
       if (this.open.has(id)) continue;
       const result = await this.indexFile(file, folder, settings);
