@@ -113,7 +113,8 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   if (requests.length > 1 || inputs.some((input) => fs.statSync(input, { throwIfNoEntry: false })?.isDirectory())) {
     const texts = new Map(requests.filter((r) => r.text !== undefined).map((r) => [r.path, r.text!]));
     const checked = results.filter((r) => !r.error).map((r) => r.path);
-    const archive = archiveFindings(buildArchives(checked, overrides, texts).archives);
+    const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
+    const archive = archiveFindings(buildArchives(checked, overrides, texts, indexed).archives);
     for (const result of results) {
       const extra = archive.get(result.path);
       if (extra) result.findings = [...result.findings, ...extra].sort(compareFindings);
@@ -175,7 +176,7 @@ export function createProgram(): Command {
     .action(() => {
       for (const rule of [...rules, ...archiveRules]) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
     });
-  registerDocumentsCommand(program, expandInputs);
+  registerDocumentsCommand(program, expandInputs, (files, overrides) => checkAll(files.map((path) => ({ path, overrides })), false, os.availableParallelism()));
   return program;
 }
 

@@ -75,8 +75,9 @@ function main(): void {
 
   const configs = new ConfigStore(publishConfigFiles, log);
   const settings = new SettingsCache(connection, () => !!capabilities.workspace?.configuration);
-  const analysis = new Analysis(connection, documents, settings, configs, new ParseWorker(__filename, log));
-  const archive = new ArchiveService(configs, (folderUri) => settings.get(folderUri), () => diagnostics?.refreshAll(), log);
+  const parseWorker = new ParseWorker(__filename, log);
+  const analysis = new Analysis(connection, documents, settings, configs, parseWorker);
+  const archive = new ArchiveService(configs, (folderUri) => settings.get(folderUri), () => diagnostics?.refreshAll(), log, parseWorker);
   analysis.archive = archive;
 
   connection.onInitialize((params): InitializeResult => {

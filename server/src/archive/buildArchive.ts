@@ -4,7 +4,7 @@
  * folder (or share having none) form one archive, since they follow one schema and catalogue.
  */
 import * as path from 'node:path';
-import { ArchiveIndex, checkArchive, indexBrief, parseBrief, LineIndex, type Finding } from '../../core/src/index';
+import { ArchiveIndex, checkArchive, indexBrief, parseBrief, LineIndex, type ArchiveBrief, type Finding } from '../../core/src/index';
 import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
 import { readBriefFileSync } from './readBrief';
 
@@ -16,8 +16,13 @@ export interface CliArchive {
   index: ArchiveIndex;
 }
 
-/** The archives of `files` (paths as given; they are the brief ids), with files that could not be read listed in `skipped`. */
-export function buildArchives(files: readonly string[], overrides: ConfigOverrides, texts: ReadonlyMap<string, string> = new Map()): { archives: CliArchive[]; skipped: { file: string; reason: string }[] } {
+/**
+ * The archives of `files` (paths as given; they are the brief ids), with files that could not be
+ * read listed in `skipped`.
+ * @param texts text to use instead of reading a file (standard input)
+ * @param indexed briefs already indexed (by `checkFile`, in worker threads): not parsed again
+ */
+export function buildArchives(files: readonly string[], overrides: ConfigOverrides, texts: ReadonlyMap<string, string> = new Map(), indexed: ReadonlyMap<string, ArchiveBrief> = new Map()): { archives: CliArchive[]; skipped: { file: string; reason: string }[] } {
   const archives = new Map<string, CliArchive>();
   const skipped: { file: string; reason: string }[] = [];
   for (const file of files) {
@@ -25,6 +30,11 @@ export function buildArchives(files: readonly string[], overrides: ConfigOverrid
     const key = teamFolder ?? '';
     let archive = archives.get(key);
     if (!archive) archives.set(key, (archive = { teamFolder, resolved: loadConfig(teamFolder, overrides), index: new ArchiveIndex() }));
+    const done = indexed.get(file);
+    if (done) {
+      archive.index.set(done);
+      continue;
+    }
     const { schema, catalogue } = archive.resolved.config;
     let text = texts.get(file);
     if (text === undefined) {

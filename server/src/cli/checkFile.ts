@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkBrief, type Finding, type FileFindings } from '../../core/src/index';
+import { checkBrief, indexBrief, type ArchiveBrief, type Finding, type FileFindings } from '../../core/src/index';
 import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
 
 /** Input: a path on disk, or text from stdin with a display name. */
@@ -27,6 +27,10 @@ export interface CheckFileResult {
   configMissing: string[];
   /** The text checked (only when requested, for code frames and `--fix`). */
   text?: string;
+  /** What the archive keeps of the brief (its id is `path`), so that the archive rules need no second parse. */
+  archive?: ArchiveBrief;
+  /** The team folder of the configuration used (briefs under one team folder form one archive). */
+  teamFolder?: string;
 }
 
 const configs = new Map<string, ResolvedConfig>();
@@ -62,5 +66,7 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
     }
   }
   const result = checkBrief(text, resolved.config);
-  return { ...base, findings: result.findings, text: keepText ? text : undefined };
+  const { schema, catalogue } = resolved.config;
+  const archive = indexBrief(request.path, result.model, result.lineIndex, { dateFormat: schema.topic.citation.dateFormat, catalogue });
+  return { ...base, findings: result.findings, text: keepText ? text : undefined, archive, teamFolder: resolved.teamFolder };
 }

@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { archiveDocuments, policyTitlesYaml, type DocumentSummary, type DocumentValue } from '../../core/src/index';
 import { buildArchives } from '../archive/buildArchive';
 import type { ConfigOverrides } from '../config/projectConfig';
+import type { CheckFileResult } from './checkFile';
 
 /** Width of the table's Chinese-title and rendering columns (characters). */
 const COLUMN = 48;
@@ -38,8 +39,10 @@ export function formatDocumentsTable(documents: readonly DocumentSummary[]): str
 /**
  * Registers the `documents` subcommand.
  * @param expandInputs the `check` command's expansion of files, folders and globs to briefs
+ * @param checkAll the `check` command's run over files (worker threads when there are many): its
+ *   results carry each brief's archive entry
  */
-export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[]) => Promise<string[]>): void {
+export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[]) => Promise<string[]>, checkAll: (files: string[], overrides: ConfigOverrides) => Promise<CheckFileResult[]>): void {
   program
     .command('documents')
     .description('List every document cited across the briefs (files, folders or globs): renderings, issuing bodies, dates, catalogue entry, conflicts.')
@@ -53,8 +56,10 @@ export function registerDocumentsCommand(program: Command, expandInputs: (inputs
       const overrides: ConfigOverrides = { schemaPath: options.schema as string | undefined, issuingBodiesPath: options.issuingBodies as string | undefined, policyTitlesPath: options.policyTitles as string | undefined };
       for (const file of Object.values(overrides)) if (file && !fs.existsSync(file)) throw new Error(`Configuration file not found: ${file}`);
       const files = (await expandInputs(inputs)).filter((f) => f !== '-');
-      const { archives, skipped } = buildArchives(files, overrides);
-      for (const s of skipped) process.stderr.write(`policy-brief: skipped ${s.file} (${s.reason})\n`);
+      const results = await checkAll(files, overrides);
+      for (const r of results) if (r.error) process.stderr.write(`policy-brief: skipped ${r.path} (${r.error})\n`);
+      const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
+      const { archives } = buildArchives(results.filter((r) => r.archive).map((r) => r.path), overrides, new Map(), indexed);
       const summaries = archives.map((a) => ({ archive: a, documents: archiveDocuments(a.index, a.resolved.config.catalogue) }));
       const format = options.format as string;
       if (format === 'json') {

@@ -10,13 +10,14 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ArchiveIndex, checkArchive, indexBrief, parseBrief, LineIndex,
+  ArchiveIndex, briefSections, checkArchive, indexBrief, parseBrief, LineIndex,
   type BriefModel, type CitedTitle, type Finding,
 } from '../../core/src/index';
 import { findMarkdownFiles } from '../files/walk';
 import { readBriefFile } from '../archive/readBrief';
 import type { ConfigEntry, ConfigStore } from './configStore';
 import { matchesAny } from './glob';
+import { ServerParseCache, type ParseWorker } from './parseWorker';
 import type { PolicyBriefSettings } from '../protocol';
 
 /** At most this many Markdown files are looked at per workspace folder. */
@@ -47,12 +48,15 @@ export class ArchiveService {
    * @param configs the team configurations (one per team folder)
    * @param settingsFor the settings of a workspace folder (by URI)
    * @param onContentChanged called (debounced) when what other briefs' findings depend on changed
+   * @param worker the parse worker: discovered files are parsed there (Markdown to mdast), so the
+   *   main thread only builds the model and stays free for the open documents
    */
   constructor(
     private readonly configs: ConfigStore,
     private readonly settingsFor: (folderUri: string) => Promise<PolicyBriefSettings>,
     private readonly onContentChanged: () => void,
     private readonly log: (line: string) => void,
+    private readonly worker?: ParseWorker,
   ) {}
 
   /** Increases when a brief's citations or headlines change (not when only positions move). */
@@ -161,8 +165,19 @@ export class ArchiveService {
       if (read.skipped !== 'not-a-brief') this.log(`Archive: skipped ${file} (${read.skipped}${read.detail ? `: ${read.detail}` : ''}).`);
       return read.skipped;
     }
+    const cache = new ServerParseCache();
+    if (this.worker) {
+      const sections = briefSections(read.text, schema.issue.topics.headingLevel, cache).map((section) => section.text);
+      try {
+        const roots = await this.worker.parse(sections);
+        sections.forEach((section, i) => cache.add(section, roots[i]));
+      } catch {
+        // Parsed here instead.
+      }
+      if (this.open.has(id)) return 'open';
+    }
     try {
-      this.put(id, parseBrief(read.text, schema), new LineIndex(read.text), entry, folder);
+      this.put(id, parseBrief(read.text, schema, cache), new LineIndex(read.text), entry, folder);
       return 'indexed';
     } catch (error) {
       this.log(`Archive: skipped ${file} (parse failed: ${(error as Error).message}).`);
