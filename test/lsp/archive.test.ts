@@ -18,6 +18,9 @@ function workspace(): string {
   fs.mkdirSync(path.join(dir, 'notes'));
   for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(dir, 'notes', `note-${i}.md`), `# Note ${i}\n\nNot a brief.\n`);
   fs.writeFileSync(path.join(dir, 'notes', 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02]));
+  // Over the size limit (2 MB): skipped. Broken front matter: still a brief (numbered topics), indexed.
+  fs.writeFileSync(path.join(dir, 'notes', 'huge.md'), `---\npolicy-brief: x\n---\n\n# Huge\n\n${'Lorem ipsum dolor sit amet. '.repeat(80_000)}\n`);
+  fs.writeFileSync(path.join(dir, 'broken-front-matter.md'), '---\npolicy-brief: [unclosed\n---\n\n# Broken\n\n## 1. A topic of its own\n\nText.\n');
   fs.mkdirSync(path.join(dir, 'loop'));
   fs.symlinkSync(dir, path.join(dir, 'loop', 'back'), 'dir');
   return dir;
@@ -34,7 +37,7 @@ describe('The archive (LSP, workspace folder on disk)', function () {
     dir = workspace();
     client = new TestClient({ workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'archive' }] });
     await client.initialize();
-    await client.waitFor(() => client.logs.find((l) => /Archive: indexed 3 briefs/.test(l)), 'the archive discovery');
+    await client.waitFor(() => client.logs.find((l) => /Archive: indexed 4 briefs/.test(l)), 'the archive discovery');
   });
 
   after(async () => {
@@ -54,9 +57,11 @@ describe('The archive (LSP, workspace folder on disk)', function () {
   }
 
   it('logs what it skipped and survives a symbolic-link loop', () => {
-    const log = client.logs.find((l) => /Archive: indexed 3 briefs/.test(l))!;
+    const log = client.logs.find((l) => /Archive: indexed 4 briefs/.test(l))!;
     assert.match(log, /\(50 not briefs\)/);
     assert.match(log, /1 binary/);
+    assert.match(log, /1 too-large/);
+    assert.ok(client.logs.some((l) => /Archive: skipped .*huge\.md \(too-large/.test(l)), 'the oversize file is named in the log');
   });
 
   it('reports an archive finding in an open brief, with related information in the other briefs', async () => {

@@ -16,6 +16,7 @@ import {
 import { archiveLenses, archiveReferences, archiveSymbols, archiveTargetAt, policyTitleStubInsertion, LineIndex } from '../../core/src/index';
 import { packagePath } from '../config/packageData';
 import { TEAM_FILES } from '../config/projectConfig';
+import { SHOW_REFERENCES_COMMAND } from '../protocol';
 import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { ArchiveService } from './archive';
@@ -23,8 +24,6 @@ import type { ConfigEntry } from './configStore';
 import { toRange } from './convert';
 import { addToCatalogueEdit, type ClientAbilities } from './features';
 
-/** The client command a code lens runs: `(uri, position, locations)`; the VS Code extension maps it to "Show References". */
-export const SHOW_REFERENCES_COMMAND = 'policyBrief.showReferences';
 
 function cancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
