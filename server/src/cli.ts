@@ -176,7 +176,7 @@ export function createProgram(): Command {
     .action(() => {
       for (const rule of [...rules, ...archiveRules]) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
     });
-  registerDocumentsCommand(program, expandInputs, (files, overrides) => checkAll(files.map((path) => ({ path, overrides })), false, os.availableParallelism()));
+  registerDocumentsCommand(program, expandInputs, (files, overrides, jobs) => checkAll(files.map((path) => ({ path, overrides, indexOnly: true })), false, jobs ?? os.availableParallelism()));
   return program;
 }
 

@@ -14,6 +14,8 @@ export interface CheckFileRequest {
   /** Text to check instead of reading `path` (stdin). */
   text?: string;
   overrides: ConfigOverrides;
+  /** Parse and index only, run no rule (`policy-brief documents`). */
+  indexOnly?: boolean;
 }
 
 /** The findings of one file, plus problems of the configuration it used. */
@@ -65,7 +67,7 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       return { ...base, findings: [], error: (error as Error).message };
     }
   }
-  const result = checkBrief(text, resolved.config);
+  const result = checkBrief(text, resolved.config, request.indexOnly ? { rules: [] } : {});
   const { schema, catalogue } = resolved.config;
   const archive = indexBrief(request.path, result.model, result.lineIndex, { dateFormat: schema.topic.citation.dateFormat, catalogue });
   return { ...base, findings: result.findings, text: keepText ? text : undefined, archive, teamFolder: resolved.teamFolder };

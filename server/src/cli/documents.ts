@@ -42,7 +42,7 @@ export function formatDocumentsTable(documents: readonly DocumentSummary[]): str
  * @param checkAll the `check` command's run over files (worker threads when there are many): its
  *   results carry each brief's archive entry
  */
-export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[]) => Promise<string[]>, checkAll: (files: string[], overrides: ConfigOverrides) => Promise<CheckFileResult[]>): void {
+export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[]) => Promise<string[]>, checkAll: (files: string[], overrides: ConfigOverrides, jobs?: number) => Promise<CheckFileResult[]>): void {
   program
     .command('documents')
     .description('List every document cited across the briefs (files, folders or globs): renderings, issuing bodies, dates, catalogue entry, conflicts.')
@@ -51,12 +51,15 @@ export function registerDocumentsCommand(program: Command, expandInputs: (inputs
     .option('--schema <file>', 'issue schema to use instead of the discovered .policy-brief/issue-schema.yaml')
     .option('--issuing-bodies <file>', 'team issuing-body catalogue to use instead of the discovered one')
     .option('--policy-titles <file>', 'team policy-title catalogue to use instead of the discovered one')
+    .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       if (!inputs.length) throw new Error('Name at least one file, folder or glob.');
       const overrides: ConfigOverrides = { schemaPath: options.schema as string | undefined, issuingBodiesPath: options.issuingBodies as string | undefined, policyTitlesPath: options.policyTitles as string | undefined };
       for (const file of Object.values(overrides)) if (file && !fs.existsSync(file)) throw new Error(`Configuration file not found: ${file}`);
       const files = (await expandInputs(inputs)).filter((f) => f !== '-');
-      const results = await checkAll(files, overrides);
+      const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new Error(`--jobs needs a whole number ≥ 1, not '${String(options.jobs)}'.`);
+      const results = await checkAll(files, overrides, jobs);
       for (const r of results) if (r.error) process.stderr.write(`policy-brief: skipped ${r.path} (${r.error})\n`);
       const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
       const { archives } = buildArchives(results.filter((r) => r.archive).map((r) => r.path), overrides, new Map(), indexed);
