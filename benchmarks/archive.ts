@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     while (!indexed) {
       if (during.length) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
       during.push(...await editLatency(client, uri, text));
-      if (during.length > 4000) break;
+      if (during.length > 100_000) break;
     }
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     const idle = await editLatency(client, uri, text);
