@@ -177,6 +177,7 @@ function main(): void {
   documents.onDidChangeContent(async (event) => {
     const uri = event.document.uri;
     if (openedVersion.get(uri) === event.document.version) return; // the open itself: already scheduled
+    archive.typing();
     try {
       const current = await settings.get(uri);
       if (current.validate === 'onType') diagnostics.changed(uri);

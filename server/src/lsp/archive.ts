@@ -22,6 +22,8 @@ import type { PolicyBriefSettings } from '../protocol';
 
 /** At most this many Markdown files are looked at per workspace folder. */
 export const MAX_DISCOVERED_FILES = Number(process.env.POLICY_BRIEF_ARCHIVE_MAX_FILES) || 50_000;
+/** While the user types (an edit less than this long ago), discovery waits this long before the next file (milliseconds). */
+export const TYPING_BACKOFF_MS = 50;
 /** Other open briefs are re-checked this long after the archive's content changed (milliseconds). */
 export const ARCHIVE_REFRESH_MS = 300;
 
@@ -41,6 +43,8 @@ export class ArchiveService {
   private refreshTimer?: NodeJS.Timeout;
   private contentGenerationValue = 0;
   private titles?: { generation: number; list: CitedTitle[] };
+  /** When an open document last changed (`Date.now()`): discovery steps back while the user types. */
+  private lastEdit = 0;
   /** Resolves when the current discovery is done (tests, benchmarks). */
   ready: Promise<void> = Promise.resolve();
 
@@ -139,8 +143,9 @@ export class ArchiveService {
     let indexed = 0;
     for (const file of files) {
       if (signal.aborted) return;
-      // Yield after every file: parsing is synchronous, and edits must not wait for the archive.
+      // Yield after every file, and step back while the user types: edits must not wait for the archive.
       await new Promise((resolve) => setImmediate(resolve));
+      if (Date.now() - this.lastEdit < TYPING_BACKOFF_MS) await new Promise((resolve) => setTimeout(resolve, TYPING_BACKOFF_MS));
       if (signal.aborted) return;
       const id = ArchiveService.idOf(file);
       if (this.open.has(id)) continue;
@@ -199,6 +204,11 @@ export class ArchiveService {
       const settings = await this.settingsFor(pathToFileURL(folder).href);
       if (settings.enable) await this.indexFile(file, folder, settings);
     }
+  }
+
+  /** An open document changed: discovery steps back for a moment (see `TYPING_BACKOFF_MS`). */
+  typing(): void {
+    this.lastEdit = Date.now();
   }
 
   /** An open document's current model (the open text wins over the disk). */
