@@ -1,6 +1,6 @@
 /**
  * Benchmark entry (`npm run bench`, after the build): runs each benchmark as its own section in
- * its own Node process — `benchmarks/core.ts`, `benchmarks/server.ts`, `benchmarks/cli-cache.ts` (each when it exists) — and
+ * its own Node process — `benchmarks/core.ts`, `benchmarks/server.ts`, `benchmarks/cli-cache.ts`, `benchmarks/archive.ts` (each when it exists) — and
  * passes command-line arguments through. Exit code: non-zero when a section failed.
  */
 import * as fs from 'node:fs';
@@ -11,6 +11,7 @@ const sections = [
   { title: 'Core (parse + check, in-process)', file: path.join(__dirname, 'core.ts') },
   { title: 'Language server (over the protocol)', file: path.join(__dirname, 'server.ts') },
   { title: 'CLI re-run with --cache (500 unchanged briefs)', file: path.join(__dirname, 'cli-cache.ts') },
+  { title: 'Archive (2,000 briefs, beside markdownlint-cli2)', file: path.join(__dirname, 'archive.ts') },
 ];
 
 let failed = 0;

@@ -31,12 +31,12 @@ const ITERATIONS = iterationsArg > 0 ? Number(process.argv[iterationsArg + 1]) :
 const example = fs.readFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), 'utf8');
 
 /** Percentiles of a list of durations (ms). */
-function stats(samples: number[]): { p50: number; p95: number; max: number } {
+export function stats(samples: number[]): { p50: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
-const fmt = (s: { p50: number; p95: number; max: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`;
+export const fmt = (s: { p50: number; p95: number; max: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`;
 
 /** The ~15 KB issue: the example plus a sixth topic copied from its first. */
 function mediumIssue(): string {
@@ -57,7 +57,7 @@ function largeCompilation(): string {
   return out.join('');
 }
 
-class Client {
+export class Client {
   readonly connection: ProtocolConnection;
   private readonly child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   private versions = new Map<string, number>();
@@ -106,7 +106,7 @@ class Client {
 }
 
 /** Edit → fresh diagnostics, `ITERATIONS` times (insert then delete one character in a comment). */
-async function editLatency(client: Client, uri: string, text: string): Promise<number[]> {
+export async function editLatency(client: Client, uri: string, text: string): Promise<number[]> {
   await client.open(uri, text);
   await client.diagnostics(uri);
   const lines = text.split(/\r?\n/);

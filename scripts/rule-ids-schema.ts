@@ -4,7 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rules } from '../server/core/src/index';
+import { archiveRules, rules as briefRules } from '../server/core/src/index';
+
+/** Brief rules and archive rules: both are configured under `rules:`. */
+const rules = [...briefRules, ...archiveRules];
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas', 'issue-schema.schema.json');
 const text = fs.readFileSync(file, 'utf8');

@@ -8,16 +8,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { glob } from 'tinyglobby';
-import { applyEdits, closestWord, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
+import { applyEdits, archiveRules, closestWord, compareFindings, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
+import { archiveFindings, buildArchives } from './archive/buildArchive';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
 import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
 import { checkFile, configFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
+import { registerDocumentsCommand } from './cli/documents';
 import { formatHuman } from './cli/formatHuman';
 import { FORMATS, FORMATS_NEEDING_TEXT, writeReport, type Format } from './cli/report';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cli/resultCache';
 import type { ConfigOverrides } from './config/projectConfig';
 import { packagePath, readPackageJson, ruleDocsBase } from './config/packageData';
+import { expandGlob, findMarkdownFiles } from './files/walk';
 
 class UsageError extends Error {}
 
@@ -32,14 +34,14 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
     const stat = fs.statSync(input, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
       // In a folder, only Markdown files that are briefs (see looksLikeBrief); named files are always checked.
-      const found = await glob('**/*.{md,markdown}', { cwd: input, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
-      files.push(...found.sort().map((f) => path.join(input, f)).filter((f) => looksLikeBrief(safeRead(f) ?? '')));
+      const found = await findMarkdownFiles(input);
+      files.push(...found.map((f) => path.join(input, path.relative(path.resolve(input), f))).filter((f) => looksLikeBrief(safeRead(f) ?? '')));
     } else if (stat) {
       files.push(input);
     } else {
-      const found = await glob(input, { ignore: ['**/node_modules/**', '**/.git/**'] });
+      const found = await expandGlob(input);
       if (!found.length) throw new UsageError(`No file matches '${input}'.`);
-      files.push(...found.sort());
+      files.push(...found);
     }
   }
   return [...new Set(files)];
@@ -193,6 +195,18 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
       }
     }
   }
+  // Several files or a folder: the archive rules compare the briefs with each other.
+  if (requests.length > 1 || inputs.some((input) => fs.statSync(input, { throwIfNoEntry: false })?.isDirectory())) {
+    const texts = new Map(requests.filter((r) => r.text !== undefined).map((r) => [r.path, r.text!]));
+    const checked = results.filter((r) => !r.error).map((r) => r.path);
+    const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
+    const archive = archiveFindings(buildArchives(checked, overrides, texts, indexed).archives);
+    for (const result of results) {
+      const extra = archive.get(result.path);
+      if (extra) result.findings = [...result.findings, ...extra].sort(compareFindings);
+    }
+  }
+
   if (changed) keepChanged(results, changed);
   if (writeBaselineFile) {
     const count = writeBaseline(writeBaselineFile, results);
@@ -287,15 +301,16 @@ export function createProgram(): Command {
     .argument('[id]', 'a rule id, e.g. date.invalid: print its documentation page')
     .action((id: string | undefined) => {
       if (id === undefined) {
-        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
+        for (const rule of [...rules, ...archiveRules]) process.stdout.write(`${rule.id.padEnd(36)}${rule.defaultSeverity.padEnd(13)}${rule.description}\n`);
         return;
       }
-      if (!rules.some((rule) => rule.id === id)) {
-        const suggestion = closestWord(id, rules.map((rule) => rule.id));
+      if (![...rules, ...archiveRules].some((rule) => rule.id === id)) {
+        const suggestion = closestWord(id, [...rules, ...archiveRules].map((rule) => rule.id));
         throw new UsageError(`Unknown rule '${id}'. Did you mean '${suggestion}'? (policy-brief rules lists them all)`);
       }
       process.stdout.write(fs.readFileSync(packagePath('docs', 'rules', `${id}.md`), 'utf8'));
     });
+  registerDocumentsCommand(program, expandInputs, (files, overrides, jobs) => checkAll(files.map((path) => ({ path, overrides, indexOnly: true })), false, jobs ?? os.availableParallelism()));
   return program;
 }
 

@@ -102,3 +102,9 @@ export interface ConfigStatusParams {
   /** URIs of team files with errors (their last good version stays in use). */
   broken: string[];
 }
+
+/**
+ * Client command of the archive's code lens ("cited in N other briefs"): arguments `(uri, position,
+ * locations)` as LSP JSON; the VS Code extension maps it to Show References.
+ */
+export const SHOW_REFERENCES_COMMAND = 'policyBrief.showReferences';

@@ -21,7 +21,8 @@ import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, registerCommands, SERVER_COMMANDS } from './lsp/features';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
-import { WorkspaceTitles } from './lsp/workspaceTitles';
+import { ArchiveService } from './lsp/archive';
+import { addToPolicyTitlesActions, registerArchiveFeatures } from './lsp/archiveFeatures';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
 
@@ -92,8 +93,10 @@ function main(): void {
     }, CONFIG_EDIT_DEBOUNCE_MS));
   }
   const settings = new SettingsCache(connection, () => !!capabilities.workspace?.configuration);
-  const analysis = new Analysis(connection, documents, settings, configs, new ParseWorker(__filename, log));
-  const titles = new WorkspaceTitles((file) => configs.forDocument(file, analysis.folderOf(file), {}).config.schema, log);
+  const parseWorker = new ParseWorker(__filename, log);
+  const analysis = new Analysis(connection, documents, settings, configs, parseWorker);
+  const archive = new ArchiveService(configs, (folderUri) => settings.get(folderUri), () => diagnostics?.refreshAll(), log, parseWorker);
+  analysis.archive = archive;
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -101,10 +104,12 @@ function main(): void {
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = new Diagnostics(connection, analysis, pull, !!capabilities.workspace?.diagnostics?.refreshSupport);
     clientWatching = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    registerFeatures(connection, analysis, {
+    const abilities = {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
-    }, () => titles.titles);
+    };
+    registerFeatures(connection, analysis, abilities, () => archive.citedTitles(), (analysed, start, end) => addToPolicyTitlesActions(analysis, archive, abilities, analysed, start, end));
+    registerArchiveFeatures(connection, analysis, archive);
     registerCommands(connection);
     const result: InitializeResult = {
       capabilities: {
@@ -116,6 +121,10 @@ function main(): void {
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        referencesProvider: true,
+        definitionProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-brief-language-server', version: '0.1.0' },
@@ -160,11 +169,11 @@ function main(): void {
         analysis.folders = [...analysis.folders.filter((f) => !removed.has(f.uri)), ...event.added] as WorkspaceFolder[];
         analysis.invalidate();
         diagnostics.refreshAll();
-        void titles.scan(event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p));
+        void archive.discover(folderPaths());
       });
     }
-    // Cited titles of the workspace's briefs, in the background.
-    setTimeout(() => void titles.scan(folderPaths()), 0);
+    // The archive of the workspace's briefs, in the background.
+    setTimeout(() => void archive.discover(folderPaths()), 0);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -177,6 +186,7 @@ function main(): void {
   connection.onDidChangeWatchedFiles((params) => {
     const paths = params.changes.map((c) => uriToPath(c.uri)).filter((p): p is string => !!p);
     configChanged(paths);
+    void archive.filesChanged(paths, (file) => analysis.folderOf(file));
   });
 
   const openedVersion = new Map<string, number>();
@@ -194,6 +204,7 @@ function main(): void {
     const file = uriToPath(uri);
     if (isConfigFile(file)) return configFileEdited(file!);
     if (openedVersion.get(uri) === event.document.version) return; // the open itself: already scheduled
+    archive.typing();
     try {
       const current = await settings.get(uri);
       if (current.validate === 'onType') diagnostics.changed(uri);
@@ -203,8 +214,6 @@ function main(): void {
   });
   documents.onDidSave(async (event) => {
     const uri = event.document.uri;
-    const file = uriToPath(uri);
-    if (file) void titles.updateFile(file, event.document.getText());
     const current = await settings.get(uri);
     if (current.validate === 'onSave') {
       if (diagnostics.pull) {
@@ -218,6 +227,7 @@ function main(): void {
     // Closed without saving: the file on disk applies again.
     if (isConfigFile(file)) return configFileEdited(file!);
     openedVersion.delete(event.document.uri);
+    if (file) archive.closed(ArchiveService.idOf(file), file, analysis.folderOf(file));
     diagnostics.closed(event.document.uri);
     analysis.forget(event.document.uri);
   });

@@ -188,7 +188,7 @@ describe('LSP completion', function () {
   });
 
   it('offers titles already cited in other briefs of the workspace', async () => {
-    await client.waitFor(() => client.logs.some((l) => /Scanned \d+ Markdown files/.test(l)), 'the workspace scan');
+    await client.waitFor(() => client.logs.some((l) => /Archive: indexed \d+ briefs/.test(l)), 'the workspace scan');
     const text = brief.replace(/Article: Implementation[^\n]*\nIssuing bodies: MITT, NDRC\nDate: 2023-01-18/, 'Article: xbjaq|\nIssuing bodies:\nDate:');
     const { items, apply } = await completeAt(client, text);
     const item = items.find((i) => i.label === 'Measures on Widget Safety Supervision');

@@ -1,7 +1,7 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { archiveRules, loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
@@ -173,8 +173,8 @@ describe('loadIssueSchema', () => {
     assert.equal(where(findings[0]), '4:2-4:22');
   });
 
-  it('lists every registered rule id, and only those, as the keys allowed under rules:', () => {
+  it('lists every registered rule id (brief and archive rules), and only those, as the keys allowed under rules:', () => {
     const properties = (jsonSchema as { properties: { rules: { propertyNames: { enum: string[] } } } }).properties;
-    assert.deepEqual([...properties.rules.propertyNames.enum].sort(), rules.map((rule) => rule.id).sort());
+    assert.deepEqual([...properties.rules.propertyNames.enum].sort(), [...rules, ...archiveRules].map((rule) => rule.id).sort());
   });
 });

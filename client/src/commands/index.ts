@@ -10,6 +10,7 @@ import type { WebviewReport } from '../preview/briefPreview';
 import { outputChannel } from '../output';
 
 import { Commands } from '../commandIds';
+import { SHOW_REFERENCES_COMMAND } from '../../../server/src/protocol';
 
 export { Commands };
 
@@ -47,6 +48,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   register(Commands.showOutput, () => outputChannel().show(true));
   register(Commands.showPreview, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, false); });
   register(Commands.showPreviewToSide, async (uri?: vscode.Uri) => { await previews.show(uri instanceof vscode.Uri ? uri : undefined, true); });
+  // The server's "cited in N other briefs" code lens: LSP JSON arguments → VS Code's Show References.
+  register(SHOW_REFERENCES_COMMAND, (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+    const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+    return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), pos(position), (locations ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end)))));
+  });
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return;
   register(TestCommands.getPreviewHtml, (uri?: string) => previews.find(uri ? vscode.Uri.parse(uri) : undefined)?.lastHtml);

@@ -26,6 +26,8 @@ export interface Fix {
 export interface RelatedLocation {
   message: string;
   range: Range;
+  /** The document the range is in, when it is another one (archive rules: the other brief's id, a URI or path). */
+  uri?: string;
 }
 
 /** One problem found in a brief, a schema or a catalogue. */

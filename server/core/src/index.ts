@@ -25,3 +25,4 @@ export { ruleDocsUrl } from './rules/docs';
 export { looksLikeBrief, BRIEF_MARKER_KEY } from './model/recognize';
 export { FenceTracker, forEachLine, type FenceRole } from './model/lines';
 export * from './features/index';
+export * from './archive/index';

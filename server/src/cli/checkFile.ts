@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkBrief, type Finding, type FileFindings } from '../../core/src/index';
+import { checkBrief, indexBrief, type ArchiveBrief, type Finding, type FileFindings } from '../../core/src/index';
 import type { ConfigOverrides } from '../config/projectConfig';
 import { ConfigStore, type ConfigEntry } from '../config/configStore';
 
@@ -16,6 +16,8 @@ export interface CheckFileRequest {
   /** Text to check instead of reading `path` (stdin). */
   text?: string;
   overrides: ConfigOverrides;
+  /** Parse and index only, run no rule (`policy-brief documents`). */
+  indexOnly?: boolean;
 }
 
 /** The findings of one file, plus problems of the configuration it used. */
@@ -29,6 +31,10 @@ export interface CheckFileResult {
   configMissing: string[];
   /** The text checked (only when requested, for code frames and `--fix`). */
   text?: string;
+  /** What the archive keeps of the brief (its id is `path`), so that the archive rules need no second parse. */
+  archive?: ArchiveBrief;
+  /** The team folder of the configuration used (briefs under one team folder form one archive). */
+  teamFolder?: string;
 }
 
 /** The configurations of this process (one per team folder and overrides), loaded once each. */
@@ -45,7 +51,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Checks one brief. Never throws: read problems come back as `error`. */
 export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFileResult {
   const file = path.resolve(request.path);
-  const { latest: resolved, config } = configFor(file, request.overrides);
+  const { latest: resolved, config, teamFolder } = configFor(file, request.overrides);
   const base = { path: request.path, configFiles: resolved.files, configMissing: resolved.missing };
   let text = request.text;
   if (text === undefined) {
@@ -59,6 +65,7 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       return { ...base, findings: [], error: (error as Error).message };
     }
   }
-  const result = checkBrief(text, config);
-  return { ...base, findings: result.findings, text: keepText ? text : undefined };
+  const result = checkBrief(text, config, request.indexOnly ? { rules: [] } : {});
+  const archive = indexBrief(request.path, result.model, result.lineIndex, { dateFormat: config.schema.topic.citation.dateFormat, catalogue: config.catalogue });
+  return { ...base, findings: result.findings, text: keepText ? text : undefined, archive, teamFolder };
 }

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rules, type Finding } from '../../core/src/index';
+import { archiveRules, rules, type Finding } from '../../core/src/index';
 import type { CheckFileResult } from './checkFile';
 import { reportPath } from './fingerprint';
 
@@ -49,7 +49,7 @@ export function formatSarif(results: CheckFileResult[], version: string, docsUrl
           name: 'policy-brief',
           version,
           informationUri: 'https://github.com/policy-brief/policy-brief',
-          rules: rules.map((rule) => ({
+          rules: [...rules, ...archiveRules].map((rule) => ({
             id: rule.id,
             shortDescription: { text: rule.description },
             helpUri: docsUrl(rule.id),
@@ -65,7 +65,7 @@ export function formatSarif(results: CheckFileResult[], version: string, docsUrl
           level: LEVEL[finding.severity],
           message: { text: finding.message },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.path), region: region(finding.range) } }],
-          ...(finding.related?.length ? { relatedLocations: finding.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: artifactLocation(r.path), region: region(rel.range) } })) } : {}),
+          ...(finding.related?.length ? { relatedLocations: finding.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: artifactLocation(rel.uri ?? r.path), region: region(rel.range) } })) } : {}),
           ...(finding.fixes?.length ? {
             fixes: finding.fixes.map((fix) => ({
               description: { text: fix.title },

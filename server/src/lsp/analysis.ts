@@ -6,10 +6,11 @@
  */
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkBrief, parseBrief, rules, LineIndex, type BriefModel, type CheckResult, type Finding } from '../../core/src/index';
+import { checkBrief, compareFindings, parseBrief, rules, LineIndex, type BriefModel, type CheckResult, type Finding } from '../../core/src/index';
 import type { ConfigEntry, ConfigStore } from '../config/configStore';
 import type { SettingsCache } from './settings';
-import { DocumentContexts, type DocumentContext } from './documentContext';
+import { DocumentContexts, uriToPath, type DocumentContext } from './documentContext';
+import { ArchiveService } from './archive';
 import { ServerParseCache, warmParseCache, type ParseWorker } from './parseWorker';
 
 export { uriToPath, type DocumentContext } from './documentContext';
@@ -48,6 +49,8 @@ export class Analysis {
   private readonly states = new Map<string, DocumentState>();
   /** Settings, configuration and brief status of each open document. */
   readonly contexts: DocumentContexts;
+  /** The archive: each check indexes the document's text and adds its archive findings. */
+  archive?: ArchiveService;
 
   constructor(
     private readonly connection: Connection,
@@ -112,14 +115,14 @@ export class Analysis {
     // Large unparsed parts go to the worker; retry if the document changed meanwhile.
     for (let attempt = 0; current && attempt < 3; attempt++) {
       if (isCancelled()) return undefined;
-      if (state.latest?.resultKey === `${current.version}:${context.entry.generation}` && state.latest.entry === context.entry) return state.latest;
+      if (state.latest?.resultKey === this.resultKey(current.version, context.entry) && state.latest.entry === context.entry) return state.latest;
       const version: number = current.version;
       if (!(await warmParseCache(this.worker, state.cache, current.getText(), headingLevel, isCancelled))) return undefined;
       current = this.documents.get(uri);
       if (current?.version === version) break;
     }
     if (!current || isCancelled()) return undefined;
-    const resultKey = `${current.version}:${context.entry.generation}`;
+    const resultKey = this.resultKey(current.version, context.entry);
     if (state.latest?.resultKey === resultKey && state.latest.entry === context.entry) return state.latest;
     const text = current.getText();
     const version = current.version;
@@ -138,6 +141,13 @@ export class Analysis {
         message: `This document has ${text.length.toLocaleString('en')} characters, more than ${LARGE_DOCUMENT_LIMIT.toLocaleString('en')}: only structure checks run while editing. Run \`policy-brief check\` for all checks.`,
         range: check.lineIndex.range(0, 0),
       });
+    }
+    const file = uriToPath(uri);
+    if (this.archive && file && this.documents.get(uri)) {
+      const id = ArchiveService.idOf(file);
+      this.archive.updateOpen(id, check.model, check.lineIndex, context.entry, this.folderOf(file));
+      findings.push(...this.archive.findings(id, context.entry, this.folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)));
+      findings.sort(compareFindings);
     }
     const analysed: Analysed = { uri, version, resultKey, check, findings, entry: context.entry };
     if (this.documents.get(uri)) {
@@ -167,6 +177,11 @@ export class Analysis {
     const lineIndex = new LineIndex(text);
     state.model = { version: current.version, generation: context.entry.generation, model, lineIndex };
     return { document: current, context, model, lineIndex };
+  }
+
+  /** Cache key of a check: document version, configuration generation, archive content generation. */
+  private resultKey(version: number, entry: ConfigEntry): string {
+    return `${version}:${entry.generation}:${this.archive?.contentGeneration ?? 0}`;
   }
 
   /** Forgets a closed document. */

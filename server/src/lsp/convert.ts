@@ -29,7 +29,7 @@ export interface DiagnosticData {
 
 /**
  * LSP diagnostic of a finding: rule id as `code`, docs link, `source: "policy-brief"`,
- * related locations in the same document.
+ * related locations in the same document (or in another brief, for archive findings).
  * @param uri the document's URI (for `relatedInformation`)
  * @param docsBase base URL of the rule pages (`ruleDocsBase`); no `codeDescription` when absent
  */
@@ -42,7 +42,7 @@ export function toDiagnostic(finding: Finding, uri: string, data?: DiagnosticDat
     message: finding.message,
   };
   if (docsBase && !finding.ruleId.startsWith('internal.') && !finding.ruleId.startsWith('server.')) diagnostic.codeDescription = { href: ruleDocsUrl(finding.ruleId, docsBase) };
-  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri, range: toRange(r.range) } }));
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ message: r.message, location: { uri: r.uri ?? uri, range: toRange(r.range) } }));
   if (data) diagnostic.data = data;
   return diagnostic;
 }

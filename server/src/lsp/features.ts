@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionTriggerKind, LSPErrorCodes, ResponseError, MarkupKind,
-  type CancellationToken, type CodeAction, type CodeActionParams, type CompletionList, type CompletionParams, type Connection,
+  type CancellationToken, type CodeAction, type CodeActionParams, type Command, type CompletionList, type CompletionParams, type Connection,
   type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type TextDocumentPositionParams, type WorkspaceEdit, type Diagnostic,
 } from 'vscode-languageserver/node';
 import {
@@ -18,7 +18,7 @@ import {
 import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
 import { ruleDocsBase } from '../config/packageData';
 import { FIX_ALL_KIND } from '../protocol';
-import type { Analysis } from './analysis';
+import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { completionView } from './completionView';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
@@ -35,7 +35,7 @@ function cancelled(token: CancellationToken): void {
 }
 
 /** Registers the feature handlers on `connection`. */
-export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[]): void {
+export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -100,9 +100,9 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
       for (const finding of analysed.findings) {
         const name = finding.data?.unknownBody;
         if (typeof name !== 'string' || finding.range.end.offset < start || finding.range.start.offset > end) continue;
-        const added = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, name, abilities);
+        const added = addToCatalogueEdit(analysis, uri, analysed.entry.teamFolder, analysed.entry.overrides.issuingBodiesPath, 'issuingBodies', (existing) => catalogueStubInsertion(name, existing), abilities);
         // Never preferred (it changes the team's facts); opens the file at the new entry.
-        if (added) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: added.edit, command: { title: 'Show the new entry', command: REVEAL_COMMAND, arguments: [added.uri, added.line] } });
+        if (added) actions.push({ title: `Add '${name}' to the team catalogue`, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(finding)], edit: added.edit, command: revealCommand(added) });
       }
       const frontMatter = analysed.check.model.frontMatter;
       const frontMatterEnd = frontMatter ? lineIndex.lineStarts[lineIndex.positionAt(frontMatter.end).line + 1] ?? analysed.check.model.text.length : undefined;
@@ -112,6 +112,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
       const documented = new Set(analysed.findings.filter((f) => f.range.end.offset >= start && f.range.start.offset <= end && !/^(internal|server)\./.test(f.ruleId)).map((f) => f.ruleId));
       for (const ruleId of documented) actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Show documentation for ${ruleId}`, command: SHOW_RULE_DOCS_COMMAND, arguments: [ruleId] } });
     }
+    if (wants(CodeActionKind.QuickFix) && moreQuickFixes) actions.push(...moreQuickFixes(analysed, start, end));
     if (wants(FIX_ALL_KIND) || (only && only.includes(CodeActionKind.SourceFixAll))) {
       const all = fixAll(analysed.findings);
       if (all) actions.push({ title: all.title, kind: FIX_ALL_KIND, diagnostics: all.findings.map(diagnosticOf), edit: edit(all.edits) });
@@ -138,16 +139,28 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
   });
 }
 
+/** A team catalogue edit, with the file and the 0-based line of the new entry once applied. */
+export interface CatalogueAddition {
+  edit: WorkspaceEdit;
+  uri: string;
+  line: number;
+}
+
+/** The command that opens a team catalogue at the entry an addition writes. */
+export function revealCommand(added: CatalogueAddition): Command {
+  return { title: 'Show the new entry', command: REVEAL_COMMAND, arguments: [added.uri, added.line] };
+}
+
 /**
- * The workspace edit adding `name` to the team's issuing-bodies catalogue: the configured
- * `issuingBodiesPath`, else `<team folder>/issuing-bodies.yaml`, else
- * `<workspace folder>/.policy-brief/issuing-bodies.yaml` (created when missing).
+ * The workspace edit adding an entry to a team catalogue (`kind`): the configured path
+ * (`override`), else `<team folder>/<file>`, else `<workspace folder>/.policy-brief/<file>`
+ * (created when missing); `insertion` gives the edit for the file's current text.
  */
-function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, name: string, abilities: ClientAbilities): { edit: WorkspaceEdit; uri: string; line: number } | undefined {
+export function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, kind: 'issuingBodies' | 'policyTitles', insertion: (existing: string | undefined) => { start: number; end: number; newText: string } | undefined, abilities: ClientAbilities): CatalogueAddition | undefined {
   const documentPath = uriToPath(uri);
   const base = teamFolder ? path.dirname(teamFolder) : analysis.folderOf(documentPath) ?? analysis.folders.map((f) => uriToPath(f.uri)).find(Boolean) ?? (documentPath ? path.dirname(documentPath) : undefined);
   if (!base && !override) return undefined;
-  const file = override ?? path.join(teamFolder ?? path.join(base!, TEAM_FOLDER), TEAM_FILES.issuingBodies);
+  const file = override ?? path.join(teamFolder ?? path.join(base!, TEAM_FOLDER), TEAM_FILES[kind]);
   const fileUri = pathToFileURL(file).href;
   const open = analysis.documents.all().find((d) => uriToPath(d.uri) === file);
   let existing: string | undefined = open?.getText();
@@ -158,18 +171,19 @@ function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string 
       existing = undefined;
     }
   }
-  const insertion = catalogueStubInsertion(name, existing);
+  const inserted = insertion(existing);
+  if (!inserted) return undefined;
   const lineIndex = new LineIndex(existing ?? '');
-  const range = toRange(lineIndex.range(insertion.start, insertion.end));
+  const range = toRange(lineIndex.range(inserted.start, inserted.end));
   const targetUri = open?.uri ?? fileUri;
   // The line of the new entry's `- id:` once the edit is applied.
-  const before = insertion.newText.slice(0, insertion.newText.indexOf('- id:'));
+  const before = inserted.newText.slice(0, Math.max(0, inserted.newText.indexOf('- id:')));
   const line = range.start.line + (before.match(/\n/g)?.length ?? 0);
   if (existing === undefined) {
     if (!abilities.resourceOperations) return undefined;
-    return { uri: fileUri, line, edit: { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: insertion.newText }] }] } };
+    return { uri: fileUri, line, edit: { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: inserted.newText }] }] } };
   }
-  return { uri: targetUri, line, edit: { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: insertion.newText }] }] } };
+  return { uri: targetUri, line, edit: { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: inserted.newText }] }] } };
 }
 
 /** Server commands the code actions use (listed in the server's `executeCommandProvider`). */

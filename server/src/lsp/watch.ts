@@ -1,7 +1,7 @@
 /**
  * Watching the team configuration files. With a client that supports dynamic registration of
- * `workspace/didChangeWatchedFiles`, the client watches `**∕.policy-brief/**` and every
- * configured path; otherwise the server watches the folders of `ConfigStore.dependencies()`
+ * `workspace/didChangeWatchedFiles`, the client watches `**∕.policy-brief/**`, Markdown files
+ * (for the archive) and every configured path; otherwise the server watches the folders of `ConfigStore.dependencies()`
  * with `fs.watch` (coalescing bursts of events for `WATCH_COALESCE_MS`).
  */
 import * as fs from 'node:fs';
@@ -71,6 +71,7 @@ export class ServerWatcher {
  * @returns the registration, to dispose before registering a new set
  */
 export async function registerClientWatchers(connection: Connection, extraPaths: readonly string[]): Promise<Disposable> {
-  const watchers = [{ globPattern: '**/.policy-brief/**' }, ...extraPaths.map((p) => ({ globPattern: p.split(path.sep).join('/') }))];
+  // Markdown files too: the archive follows briefs edited, added, renamed or deleted outside the editor.
+  const watchers = [{ globPattern: '**/.policy-brief/**' }, { globPattern: '**/*.{md,markdown}' }, ...extraPaths.map((p) => ({ globPattern: p.split(path.sep).join('/') }))];
   return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }

@@ -97,35 +97,45 @@ export function catalogueStubInsertion(name: string, existing: string | undefine
     `${indent}  source: [TODO]`,
     `${indent}  confidence: low`,
   ];
+  return catalogueListInsertion('bodies', entry, existing, eol);
+}
+
+/**
+ * The text to write into a catalogue file so that its list `key` (`bodies`, `titles`) ends with
+ * the entry `entry(indent)` gives (its lines, the first one starting with `- `).
+ * @param existing the file's current text, or undefined when the file does not exist
+ * @returns `{ start, end, newText }`: replace UTF-16 offsets `[start, end)` of `existing` by `newText`
+ */
+export function catalogueListInsertion(key: 'bodies' | 'titles', entry: (indent: string) => string[], existing: string | undefined, eol = existing && existing.includes('\r\n') ? '\r\n' : '\n'): { start: number; end: number; newText: string } {
   if (existing === undefined || !existing.trim()) {
-    return { start: existing?.length ?? 0, end: existing?.length ?? 0, newText: ['schemaVersion: 1', 'bodies:', ...entry('  '), ''].join(eol) };
+    return { start: existing?.length ?? 0, end: existing?.length ?? 0, newText: ['schemaVersion: 1', `${key}:`, ...entry('  '), ''].join(eol) };
   }
   const document = parseDocument(existing);
   const root = document.contents;
-  const bodies = isMap(root) ? root.get('bodies', true) : undefined;
-  if (isSeq(bodies) && bodies.range && !bodies.flow && bodies.items.length) {
+  const list = isMap(root) ? root.get(key, true) : undefined;
+  if (isSeq(list) && list.range && !list.flow && list.items.length) {
     const lineIndex = new LineIndex(existing);
-    const first = bodies.items[0] as { range?: [number, number, number] };
-    const itemStart = first.range?.[0] ?? bodies.range[0];
+    const first = list.items[0] as { range?: [number, number, number] };
+    const itemStart = first.range?.[0] ?? list.range[0];
     const dashLine = lineIndex.positionAt(itemStart).line;
     const lineText = lineIndex.lineText(dashLine);
     const indent = /^[ \t]*/.exec(lineText)![0];
     // Insert after the last item, at the end of its last content line.
-    const last = bodies.items[bodies.items.length - 1] as { range?: [number, number, number] };
-    let end = last.range?.[1] ?? bodies.range[1];
+    const last = list.items[list.items.length - 1] as { range?: [number, number, number] };
+    let end = last.range?.[1] ?? list.range[1];
     const endPos = lineIndex.positionAt(end);
     end = endPos.character === 0 && endPos.line > 0 ? lineIndex.lineEnd(endPos.line - 1) : lineIndex.lineEnd(endPos.line);
     return { start: end, end, newText: eol + entry(indent).join(eol) };
   }
-  // No usable `bodies:` list: append one (an empty `bodies: []` is replaced by a block list).
+  // No usable list: append one (an empty `[]` is replaced by a block list).
   if (isMap(root)) {
-    const pair = root.items.find((p) => (p.key as { value?: unknown })?.value === 'bodies');
+    const pair = root.items.find((p) => (p.key as { value?: unknown })?.value === key);
     const value = pair?.value as { range?: [number, number]; items?: unknown[] } | null | undefined;
     if (pair && value?.range && isSeq(value) && !value.items.length) {
-      // `bodies: []`: replace the empty flow list by a block list.
+      // `key: []`: replace the empty flow list by a block list.
       return { start: value.range[0], end: value.range[1], newText: eol + entry('  ').join(eol) };
     }
   }
   const needsBreak = !/\r?\n$/.test(existing);
-  return { start: existing.length, end: existing.length, newText: (needsBreak ? eol : '') + ['bodies:', ...entry('  '), ''].join(eol) };
+  return { start: existing.length, end: existing.length, newText: (needsBreak ? eol : '') + [`${key}:`, ...entry('  '), ''].join(eol) };
 }

@@ -1,0 +1,85 @@
+/**
+ * From a parsed brief (the core's one parser, `parseBrief`) to what the archive keeps of it.
+ */
+import type { BriefModel, Span } from '../model/types';
+import type { LineIndex } from '../text/lineIndex';
+import type { Catalogue } from '../catalogue/catalogue';
+import { chineseTitleKey, englishKey } from '../catalogue/normalize';
+import { readCitationDate } from '../catalogue/citationDate';
+import { isoDay } from '../catalogue/dates';
+import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
+
+/** The citation field id a document number (发文字号) is read from, when the schema and model have one. */
+export const DOCUMENT_NUMBER_FIELD = 'document-number';
+
+/** Options of `indexBrief`. */
+export interface IndexBriefOptions {
+  /** The brief's citation date format (issue schema `topic.citation.dateFormat`). */
+  dateFormat: string;
+  /** The catalogue of the brief's team: body names are compared by canonical id where it knows them. */
+  catalogue?: Catalogue;
+}
+
+/** Normalised headline: lower case, single spaces, no trailing punctuation, no inline markers. */
+export function headlineKey(headline: string): string {
+  return headline.normalize('NFKC').toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[\s.:;!?。：；！？]+$/u, '').trim();
+}
+
+/**
+ * What the archive keeps of one brief.
+ * @param id the brief's id in the archive (URI or path)
+ * @param model the brief parsed by `parseBrief`
+ * @param lineIndex the `LineIndex` of the same text (ranges are LSP UTF-16 positions)
+ */
+export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, options: IndexBriefOptions): ArchiveBrief {
+  const at = (span: Span): ArchiveSpan => ({ text: span.text, range: lineIndex.range(span.start, span.end) });
+  const bodyKey = (name: string): string => {
+    const lookup = options.catalogue?.lookupBody(name);
+    return lookup ? lookup.body.id : name.trim().toUpperCase();
+  };
+  const known = (name: string): boolean => !options.catalogue || !!options.catalogue.lookupBody(name);
+  const citations: ArchiveCitation[] = [];
+  for (const topic of model.topics) {
+    for (const citation of topic.citations) {
+      const parsed = citation.article?.parsed;
+      const chinese = parsed?.chineseTitle && parsed.chineseTitle.text.trim() ? parsed.chineseTitle : undefined;
+      const english = parsed?.englishTitle && parsed.englishTitle.text.trim() ? parsed.englishTitle : undefined;
+      const numberField = citation.fields.find((f) => f.fieldId === DOCUMENT_NUMBER_FIELD && f.value.text.trim());
+      const key = chinese ? `zh:${chineseTitleKey(chinese.text)}` : numberField ? `no:${numberField.value.text.replace(/\s+/g, '')}` : english ? `en:${englishKey(english.text)}` : undefined;
+      const bodies = (citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
+      const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
+      const read = dateValue ? readCitationDate(dateValue.text, options.dateFormat) : undefined;
+      citations.push({
+        briefId: id,
+        documentKey: key,
+        chinese: chinese && at(chinese),
+        english: english && at(english),
+        englishKey: english && englishKey(english.text),
+        documentNumber: numberField && at(numberField.value),
+        bodies: bodies.map((b) => ({ ...at(b), key: bodyKey(b.text) })),
+        bodyKeys: [...new Set(bodies.map((b) => bodyKey(b.text)))].sort(),
+        bodiesKnown: bodies.every((b) => known(b.text)),
+        bodiesValue: citation.issuingBodies?.value.text.trim() ? at(citation.issuingBodies.value) : undefined,
+        date: dateValue && at(dateValue),
+        day: read && (read.kind === 'valid' || read.kind === 'other-format') ? isoDay(read.day) : undefined,
+        link: parsed?.link?.url || undefined,
+        articleValue: citation.article && at(citation.article.value),
+        range: lineIndex.range(citation.start, citation.end),
+        topicIndex: topic.index,
+        topicHeadline: topic.headline.text,
+      });
+    }
+  }
+  return {
+    id,
+    title: model.title?.text.text,
+    citations,
+    topics: model.topics.filter((t) => t.headline.text.trim()).map((topic) => ({
+      briefId: id,
+      index: topic.index,
+      headline: at(topic.headline),
+      headlineKey: headlineKey(topic.headline.text),
+      range: lineIndex.range(topic.start, topic.end),
+    })),
+  };
+}
