@@ -155,11 +155,12 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   }
   const files = await expandInputs(inputs);
   if (!files.length) throw new UsageError(`No briefs found in ${inputs.join(', ')} (a folder is searched for Markdown files with a 'policy-brief:' front-matter key or numbered '## 1.' topic headings).`);
-  let requests: CheckFileRequest[] = files.map((file) =>
+  const allRequests: CheckFileRequest[] = files.map((file) =>
     file === '-' ? { path: (options.stdinFilename as string | undefined) ?? '<stdin>', text: readStdin(), overrides } : { path: file, overrides },
   );
-  // Files without changed lines cannot have findings on changed lines: not even checked.
-  if (changed) requests = requests.filter((r) => r.text !== undefined || changed.has(realPath(r.path)));
+  // Files without changed lines cannot have findings on changed lines: not even checked (they
+  // still take part in the archive below, which compares the changed briefs with them).
+  const requests = changed ? allRequests.filter((r) => r.text !== undefined || changed.has(realPath(r.path))) : allRequests;
   const keepText = FORMATS_NEEDING_TEXT.includes(format) || fix || Boolean(baseline) || Boolean(writeBaselineFile);
   const version = readPackageJson<{ version: string }>('package.json').version;
   const results = options.cache
@@ -196,9 +197,10 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     }
   }
   // Several files or a folder: the archive rules compare the briefs with each other.
-  if (requests.length > 1 || inputs.some((input) => fs.statSync(input, { throwIfNoEntry: false })?.isDirectory())) {
-    const texts = new Map(requests.filter((r) => r.text !== undefined).map((r) => [r.path, r.text!]));
-    const checked = results.filter((r) => !r.error).map((r) => r.path);
+  if (allRequests.length > 1 || inputs.some((input) => fs.statSync(input, { throwIfNoEntry: false })?.isDirectory())) {
+    const texts = new Map(allRequests.filter((r) => r.text !== undefined).map((r) => [r.path, r.text!]));
+    const failed = new Set(results.filter((r) => r.error).map((r) => r.path));
+    const checked = allRequests.map((r) => r.path).filter((file) => !failed.has(file));
     const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
     const archive = archiveFindings(buildArchives(checked, overrides, texts, indexed).archives);
     for (const result of results) {

@@ -4,15 +4,17 @@
  * folder (or share having none) form one archive, since they follow one schema and catalogue.
  */
 import * as path from 'node:path';
-import { ArchiveIndex, checkArchive, indexBrief, parseBrief, LineIndex, type ArchiveBrief, type Finding } from '../../core/src/index';
-import { findTeamFolder, loadConfig, type ConfigOverrides, type ResolvedConfig } from '../config/projectConfig';
+import { ArchiveIndex, checkArchive, indexBrief, parseBrief, LineIndex, type ArchiveBrief, type CheckConfig, type Finding } from '../../core/src/index';
+import type { ConfigOverrides } from '../config/projectConfig';
+import { configFor } from '../cli/checkFile';
 import { readBriefFileSync } from './readBrief';
 
 /** One archive: the briefs under one team configuration. */
 export interface CliArchive {
   /** The team folder (absolute), or undefined for briefs without one. */
   teamFolder?: string;
-  resolved: ResolvedConfig;
+  /** The configuration in force for these briefs (from the process's one configuration store). */
+  config: CheckConfig;
   index: ArchiveIndex;
 }
 
@@ -26,16 +28,15 @@ export function buildArchives(files: readonly string[], overrides: ConfigOverrid
   const archives = new Map<string, CliArchive>();
   const skipped: { file: string; reason: string }[] = [];
   for (const file of files) {
-    const teamFolder = findTeamFolder(path.resolve(file));
-    const key = teamFolder ?? '';
-    let archive = archives.get(key);
-    if (!archive) archives.set(key, (archive = { teamFolder, resolved: loadConfig(teamFolder, overrides), index: new ArchiveIndex() }));
+    const entry = configFor(path.resolve(file), overrides);
+    let archive = archives.get(entry.key);
+    if (!archive) archives.set(entry.key, (archive = { teamFolder: entry.teamFolder, config: entry.config, index: new ArchiveIndex() }));
     const done = indexed.get(file);
     if (done) {
       archive.index.set(done);
       continue;
     }
-    const { schema, catalogue } = archive.resolved.config;
+    const { schema, catalogue } = archive.config;
     let text = texts.get(file);
     if (text === undefined) {
       const read = readBriefFileSync(file, schema.issue.topics.headingLevel, false);
@@ -55,7 +56,7 @@ export function archiveFindings(archives: readonly CliArchive[]): Map<string, Fi
   const byFile = new Map<string, Finding[]>();
   for (const archive of archives) {
     for (const id of archive.index.ids()) {
-      const findings = checkArchive(archive.index, id, { ...archive.resolved.config, nameOf: (other) => other });
+      const findings = checkArchive(archive.index, id, { ...archive.config, nameOf: (other) => other });
       if (findings.length) byFile.set(id, findings);
     }
   }

@@ -63,12 +63,12 @@ export function registerDocumentsCommand(program: Command, expandInputs: (inputs
       for (const r of results) if (r.error) process.stderr.write(`policy-brief: skipped ${r.path} (${r.error})\n`);
       const indexed = new Map(results.filter((r) => r.archive).map((r) => [r.path, r.archive!]));
       const { archives } = buildArchives(results.filter((r) => r.archive).map((r) => r.path), overrides, new Map(), indexed);
-      const summaries = archives.map((a) => ({ archive: a, documents: archiveDocuments(a.index, a.resolved.config.catalogue) }));
+      const summaries = archives.map((a) => ({ archive: a, documents: archiveDocuments(a.index, a.config.catalogue) }));
       const format = options.format as string;
       if (format === 'json') {
         process.stdout.write(JSON.stringify(summaries.map((s) => ({ teamFolder: s.archive.teamFolder ?? null, briefs: s.archive.index.size, documents: s.documents })), null, 2) + '\n');
       } else if (format === 'yaml') {
-        process.stdout.write(summaries.map((s) => (summaries.length > 1 ? `# Team folder: ${s.archive.teamFolder ?? '(none)'}\n` : '') + policyTitlesYaml(s.documents, s.archive.index, s.archive.resolved.config.catalogue)).join('---\n'));
+        process.stdout.write(summaries.map((s) => (summaries.length > 1 ? `# Team folder: ${s.archive.teamFolder ?? '(none)'}\n` : '') + policyTitlesYaml(s.documents, s.archive.index, s.archive.config.catalogue)).join('---\n'));
       } else {
         for (const s of summaries) {
           if (summaries.length > 1) process.stdout.write(`== ${s.archive.teamFolder ?? 'briefs without a team folder'} ==\n`);
