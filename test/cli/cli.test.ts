@@ -306,6 +306,6 @@ describe('policy-brief check (CLI)', function () {
     const result = run(['rules']);
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^date\.invalid +error +/m);
-    assert.equal(result.stdout.trim().split('\n').length, 29);
+    assert.equal(result.stdout.trim().split('\n').length, 30);
   });
 });

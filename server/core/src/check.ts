@@ -97,6 +97,8 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   const ruleKey = ruleList === allRules ? '*' : ruleList.map((r) => r.id).join(',');
   for (const topic of model.topics) {
     if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
+    // A topic that could not be parsed has no parts to check (structure.markdown-limit says so).
+    if (topic.unparsed) continue;
     const view: BriefModel = { ...model, topics: [topic] };
     if (!options.cache) {
       for (const entry of topicRules) run(entry, view, reports, topic.start);

@@ -45,7 +45,7 @@ function configFor(file: string, overrides: ConfigOverrides): ResolvedConfig {
 /** Largest file read (bytes); bigger files are reported, not checked. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Checks one brief. Never throws: read problems come back as `error`. */
+/** Checks one brief. Never throws: read problems and a failed check come back as `error`. */
 export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFileResult {
   const resolved = configFor(path.resolve(request.path), request.overrides);
   const base = { path: request.path, configFiles: resolved.files, configMissing: resolved.missing };
@@ -61,6 +61,11 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       return { ...base, findings: [], error: (error as Error).message };
     }
   }
-  const result = checkBrief(text, resolved.config);
-  return { ...base, findings: result.findings, text: keepText ? text : undefined };
+  try {
+    const result = checkBrief(text, resolved.config);
+    return { ...base, findings: result.findings, text: keepText ? text : undefined };
+  } catch (error) {
+    // checkBrief contains every failure it knows of; this keeps the other files' output if one is missed.
+    return { ...base, findings: [], error: `Could not be checked: ${(error as Error)?.message ?? String(error)}` };
+  }
 }

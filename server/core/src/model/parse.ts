@@ -9,7 +9,7 @@
 import type { Root, RootContent, List, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, parseSkeleton, type MarkdownLimit } from './markdown';
 import { splitSections, type Section } from './sections';
 import { splitBlockChunks, shiftPositions, shiftPoint } from './blocks';
 import { LabelMatcher } from './labels';
@@ -58,10 +58,12 @@ export class ParseCache {
     const chunks = splitBlockChunks(sectionText);
     if (chunks.length === 1) return parseMarkdown(sectionText);
     const children: RootContent[] = [];
+    const limits: MarkdownLimit[] = [];
     let last: CachedChunk | undefined;
     chunks.forEach(({ start, line }, i) => {
       const text = sectionText.slice(start, i + 1 < chunks.length ? chunks[i + 1].start : sectionText.length);
       const entry = this.chunks.use(text, () => ({ root: parseMarkdown(text) }));
+      for (const limit of entry.root.data?.limits ?? []) limits.push({ ...limit, start: limit.start + start, end: limit.end + start });
       if (start === 0) {
         children.push(...entry.root.children);
       } else {
@@ -74,7 +76,9 @@ export class ParseCache {
     });
     const { start, line } = chunks[chunks.length - 1];
     const end = last!.root.position!.end;
-    return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: shiftPoint(end, start, line) } };
+    const root: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: shiftPoint(end, start, line) } };
+    if (limits.length) root.data = { limits };
+    return root;
   }
 
   /**
@@ -221,24 +225,42 @@ export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCach
   const builder = new ModelBuilder(text, schema);
   const model: BriefModel = { text, topics: [], sections: [] };
   for (const { kind, start, end, text: sectionText } of briefSections(text, schema.issue.topics.headingLevel, cache)) {
-    const root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
-    model.sections.push({ start, end, text: sectionText, root });
-    if (kind === 'intro') builder.readIntro(model, root, start);
-    else if (!cache) model.topics.push(builder.readTopic(root, start, model.topics.length));
-    else {
-      // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
-      const index = model.topics.length;
-      model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));
+    let root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
+    const index = model.topics.length;
+    try {
+      readSection(model, builder, kind, root, start, index, sectionText, schema, cache);
+    } catch (error) {
+      // A tree too deep for the model's walkers (a stack overflow): read the section's skeleton instead.
+      root = unparsedSection(sectionText, error);
+      model.topics.length = index;
+      readSection(model, builder, kind, root, start, index, sectionText, schema, undefined);
     }
+    model.sections.push({ start, end, text: sectionText, root });
+    for (const limit of root.data?.limits ?? []) (model.limits ??= []).push({ ...limit, start: limit.start + start, end: limit.end + start });
   }
   cache?.sweep();
   return model;
 }
 
+/** Adds the intro's parts or the topic of one section to `model`. */
+function readSection(model: BriefModel, builder: ModelBuilder, kind: Section['kind'], root: Root, start: number, index: number, sectionText: string, schema: ParseOptions, cache: ParseCache | undefined): void {
+  if (kind === 'intro') builder.readIntro(model, root, start);
+  else if (!cache) model.topics.push(builder.readTopic(root, start, index));
+  // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
+  else model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));
+}
+
+/** The skeleton of a section whose tree could not be read, with a 'failed' limit. */
+function unparsedSection(sectionText: string, error: unknown): Root {
+  const root = parseSkeleton(sectionText);
+  root.data = { limits: [{ start: 0, end: sectionText.length, reason: 'failed', detail: (error as Error)?.message ?? String(error) }] };
+  return root;
+}
+
 /** Offsets of a node, shifted by the section base. */
-function spanOf(text: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): Span {
-  const start = base + (node.position?.start.offset ?? 0);
-  const end = base + (node.position?.end.offset ?? 0);
+function spanOf(text: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } } | undefined, base: number): Span {
+  const start = base + (node?.position?.start.offset ?? 0);
+  const end = base + (node?.position?.end.offset ?? 0);
   return { start, end, text: text.slice(start, end) };
 }
 
@@ -377,6 +399,7 @@ class ModelBuilder {
       start: base,
       end: base + (root.position?.end.offset ?? 0),
     };
+    if (root.data?.limits?.some((l) => l.reason === 'failed')) topic.unparsed = true;
     if (numberMatch) {
       topic.number = Number(numberMatch[1]);
       topic.numberSpan = { start: content.start, end: content.start + numberMatch[1].length, text: numberMatch[1] };

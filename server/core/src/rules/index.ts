@@ -31,10 +31,12 @@ import { bodyNotInExistence } from './issuingBody/notInExistence';
 import { issuingBodyListFormat } from './issuingBody/list';
 import { invalidDate } from './date/invalidDate';
 import { invalidFrontMatter } from './frontMatter/invalidYaml';
+import { markdownLimit } from './structure/markdownLimit';
 
 /** All rules, in reporting order. */
 export const rules: readonly Rule[] = [
   invalidFrontMatter,
+  markdownLimit,
   missingTitle,
   topicCount,
   topicsList,
