@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  type ClientCapabilities, type Disposable, type InitializeResult, type WorkspaceFolder,
+  type CancellationToken, type ClientCapabilities, type DocumentDiagnosticParams, type Disposable, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareCompletion, type FileFindings } from '../core/src/index';
@@ -22,6 +22,7 @@ import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { WorkspaceTitles } from './lsp/workspaceTitles';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
+import { onRequestChecked } from './lsp/params';
 
 // The same bundle runs the Markdown parse worker (see lsp/parseWorker.ts).
 if (isMainThread) main();
@@ -192,9 +193,9 @@ function main(): void {
     analysis.forget(event.document.uri);
   });
 
-  connection.languages.diagnostics.on(async (params, token) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
+  onRequestChecked(connection, 'textDocument/diagnostic', async (params: DocumentDiagnosticParams, token: CancellationToken) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
 
-  connection.onRequest(IsBriefRequest.method, async (params: IsBriefParams) => {
+  onRequestChecked(connection, IsBriefRequest.method, async (params: IsBriefParams) => {
     const document = documents.get(params.uri);
     if (!document) return false;
     return (await analysis.context(document)).isBrief;

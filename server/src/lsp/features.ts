@@ -21,6 +21,7 @@ import type { Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit, type DiagnosticData } from './convert';
 import { diagnosticsOf } from './diagnostics';
+import { onRequestChecked } from './params';
 
 /** What the client can do, as far as features care. */
 export interface ClientAbilities {
@@ -34,7 +35,7 @@ function cancelled(token: CancellationToken): void {
 
 /** Registers the feature handlers on `connection`. */
 export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[]): void {
-  connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
+  onRequestChecked(connection, 'textDocument/completion', async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
     const offset = document.offsetAt(params.position);
@@ -58,7 +59,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     };
   });
 
-  connection.onHover(async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
+  onRequestChecked(connection, 'textDocument/hover', async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     if (!found) return null;
@@ -67,7 +68,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(result.range) } : null;
   });
 
-  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+  onRequestChecked(connection, 'textDocument/codeAction', async (params: CodeActionParams, token): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
     const analysed = await analysis.analyse(uri, () => token.isCancellationRequested);
     cancelled(token);
@@ -101,19 +102,19 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     return actions;
   });
 
-  connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[]> => {
+  onRequestChecked(connection, 'textDocument/documentSymbol', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<DocumentSymbol[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? documentSymbols(found.model, found.lineIndex).map(toDocumentSymbol) : [];
   });
 
-  connection.onFoldingRanges(async (params, token): Promise<FoldingRange[]> => {
+  onRequestChecked(connection, 'textDocument/foldingRange', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<FoldingRange[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? foldingRanges(found.model, found.lineIndex).map(toFoldingRange) : [];
   });
 
-  connection.onDocumentLinks(async (params, token): Promise<DocumentLink[]> => {
+  onRequestChecked(connection, 'textDocument/documentLink', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<DocumentLink[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? documentLinks(found.model, found.lineIndex).map((l) => ({ range: toRange(l.range), target: l.target, tooltip: l.tooltip })) : [];
