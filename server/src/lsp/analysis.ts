@@ -16,6 +16,7 @@ import type { ConfigEntry, ConfigStore } from './configStore';
 import type { SettingsCache } from './settings';
 import { matchesAny } from './glob';
 import { ServerParseCache, warmParseCache, WORKER_THRESHOLD, type ParseWorker } from './parseWorker';
+import { CheckQueue } from './checkQueue';
 
 /**
  * Above this many UTF-16 code units a document gets the structure checks only (front matter,
@@ -84,6 +85,8 @@ export function uriToPath(uri: string): string | undefined {
 /** Analyses open documents on demand. */
 export class Analysis {
   private readonly states = new Map<string, DocumentState>();
+  /** Who checks next: the most recently opened, changed or requested document. */
+  readonly queue = new CheckQueue();
   folders: WorkspaceFolder[] = [];
 
   constructor(
@@ -149,6 +152,15 @@ export class Analysis {
    * @returns undefined when the document is closed, not a brief, or the work was cancelled
    */
   async analyse(uri: string, isCancelled: () => boolean = () => false): Promise<Analysed | undefined> {
+    try {
+      return await this.analyseInTurn(uri, isCancelled);
+    } finally {
+      this.queue.settle(uri);
+    }
+  }
+
+  private async analyseInTurn(uri: string, isCancelled: () => boolean): Promise<Analysed | undefined> {
+    this.queue.want(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const context = await this.context(document);
@@ -167,6 +179,19 @@ export class Analysis {
       current = this.documents.get(uri);
       if (current?.version === version) break;
     }
+    if (!current || isCancelled()) return undefined;
+    // One synchronous check at a time, the most recently wanted document first (see CheckQueue).
+    const release = await this.queue.turn(uri);
+    try {
+      return this.checkCurrent(uri, state, context, isCancelled);
+    } finally {
+      release();
+    }
+  }
+
+  /** Checks the current version of `uri` (synchronous), or returns the cached check. */
+  private checkCurrent(uri: string, state: DocumentState, context: DocumentContext, isCancelled: () => boolean): Analysed | undefined {
+    const current = this.documents.get(uri);
     if (!current || isCancelled()) return undefined;
     const resultKey = `${current.version}:${context.entry.generation}`;
     if (state.latest?.resultKey === resultKey && state.latest.entry === context.entry) return state.latest;
@@ -201,6 +226,7 @@ export class Analysis {
    * changed topics; no rules run). Undefined when closed or not a brief.
    */
   async model(uri: string): Promise<{ document: TextDocument; context: DocumentContext; model: BriefModel; lineIndex: LineIndex } | undefined> {
+    this.queue.promote(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const context = await this.context(document);
@@ -226,6 +252,7 @@ export class Analysis {
    * `toDocument` maps view offsets back to document offsets.
    */
   async completionView(uri: string, offset: number): Promise<CompletionView | 'code' | undefined> {
+    this.queue.promote(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const context = await this.context(document);
@@ -280,6 +307,7 @@ export class Analysis {
 
   /** Forgets a closed document. */
   forget(uri: string): void {
+    this.queue.settle(uri);
     this.states.delete(uri);
     this.contexts.delete(uri);
     this.settings.delete(uri);
