@@ -2,7 +2,7 @@
  * The one Markdown parser of the project: unified + remark-parse with GFM and YAML front matter.
  * Used by the brief model and (with remark-rehype) by the preview, so both see the same tree.
  *
- * Hard inputs are bounded before remark sees them (`limitNesting`), and a parse that still fails
+ * Hard inputs are bounded before remark sees them (`limitNesting`, `limitEmphasis`), and a parse that still fails
  * (a stack overflow on some input nobody foresaw) gives the skeleton of the text instead of an
  * exception. Either way the root says so in `root.data.limits`.
  */
@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent } from 'mdast';
-import { limitNesting, MAX_NESTING } from './nesting';
+import { limitEmphasis, limitNesting, MAX_EMPHASIS_RUNS, MAX_NESTING } from './inputBounds';
 import { shiftPositions } from './blocks';
 
 /** Why part of a text was not parsed as written. */
@@ -21,9 +21,10 @@ export interface MarkdownLimit {
   end: number;
   /**
    * 'nesting': container markers beyond `MAX_NESTING` levels were read as text;
+   * 'emphasis': the `*` and `_` of a paragraph with more than `MAX_EMPHASIS_RUNS` runs were read as text;
    * 'failed': the parser failed and only headings and front matter were read.
    */
-  reason: 'nesting' | 'failed';
+  reason: 'nesting' | 'emphasis' | 'failed';
   /** What happened, in one sentence (the parser's error message for 'failed'). */
   detail: string;
 }
@@ -48,10 +49,15 @@ export function markdownProcessor(): Processor<Root> {
  * Never throws for any string input: see `root.data.limits` for what was not parsed as written.
  */
 export function parseMarkdown(markdown: string): Root {
-  const { text, cuts } = limitNesting(markdown);
-  const limits: MarkdownLimit[] = cuts.map(({ start, end, depth }) => ({
+  const nesting = limitNesting(markdown);
+  const { text, cuts } = limitEmphasis(nesting.text);
+  const limits: MarkdownLimit[] = nesting.cuts.map(({ start, end, depth }) => ({
     start, end, reason: 'nesting', detail: `nests ${depth} levels of block quotes or lists; beyond ${MAX_NESTING} the markers are read as text`,
   }));
+  for (const { start, end, runs } of cuts) {
+    limits.push({ start, end, reason: 'emphasis', detail: `has ${runs.toLocaleString('en')} runs of * or _; beyond ${MAX_EMPHASIS_RUNS.toLocaleString('en')} in one paragraph they are read as text (matching them would take seconds)` });
+  }
+  limits.sort((a, b) => a.start - b.start);
   let root: Root;
   try {
     root = markdownProcessor().parse(text);

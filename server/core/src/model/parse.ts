@@ -13,7 +13,7 @@ import { parseMarkdown, parseSkeleton, type MarkdownLimit } from './markdown';
 import { splitSections, type Section } from './sections';
 import { splitBlockChunks, shiftPositions, shiftPoint } from './blocks';
 import { LabelMatcher } from './labels';
-import { parseArticleValue } from './article';
+import { linksOf, parseArticleValue, type LinkAt } from './article';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, LabelMatch, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
 } from './types';
@@ -484,14 +484,15 @@ class ModelBuilder {
         part = undefined;
       }
     }
-    for (const c of topic.citations) this.resolveCitationFields(c, root, base);
+    const links = topic.citations.length ? linksOf(root, base) : [];
+    for (const c of topic.citations) this.resolveCitationFields(c, links);
     return topic;
   }
 
-  private resolveCitationFields(citation: Citation, root: Root, base: number): void {
+  private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {
     for (const field of citation.fields) {
       if (field.fieldId === 'article' && !citation.article) {
-        citation.article = { ...field, parsed: parseArticleValue(this.text, field.value, root, base, this.schema.topic.citation.chineseTitleParentheses) };
+        citation.article = { ...field, parsed: parseArticleValue(this.text, field.value, links, this.schema.topic.citation.chineseTitleParentheses) };
       } else if (field.fieldId === 'issuing-bodies' && !citation.issuingBodies) {
         citation.issuingBodies = { ...field, bodies: splitBodies(this.text, field.value) };
       } else if (field.fieldId === 'date' && !citation.date) {

@@ -1,14 +1,15 @@
 import type { Rule } from '../rule';
-import { MAX_NESTING } from '../../model/nesting';
+import { MAX_EMPHASIS_RUNS, MAX_NESTING } from '../../model/inputBounds';
 
 /**
  * structure.markdown-limit: part of the document was not parsed as written (`model.limits`):
- * container nesting beyond `MAX_NESTING` levels was read as text, or a section could not be
+ * container nesting beyond `MAX_NESTING` levels or a paragraph's emphasis markers beyond
+ * `MAX_EMPHASIS_RUNS` runs were read as text, or a section could not be
  * parsed at all (then its topic checks were skipped). One finding per section, at its first limit.
  */
 export const markdownLimit: Rule = {
   id: 'structure.markdown-limit',
-  description: `Block quotes and lists nest at most ${MAX_NESTING} levels deep, and every part of the brief can be parsed.`,
+  description: `Block quotes and lists nest at most ${MAX_NESTING} levels deep, a paragraph has at most ${MAX_EMPHASIS_RUNS.toLocaleString('en')} runs of * or _, and every part of the brief can be parsed.`,
   defaultSeverity: 'warning',
   tags: ['structure'],
   scope: 'document',
@@ -24,7 +25,7 @@ export const markdownLimit: Rule = {
       }
       const first = limits[0];
       const more = limits.length > 1 ? ` (and ${limits.length - 1} more line${limits.length > 2 ? 's' : ''} in this ${section.start === model.sections[0].start ? 'part' : 'topic'})` : '';
-      report({ start: first.start, end: first.end, message: `This line ${first.detail}${more}.` });
+      report({ start: first.start, end: firstLineEnd(model.text, first.start, first.end), message: `This ${first.reason === 'emphasis' ? 'paragraph' : 'line'} ${first.detail}${more}.` });
     }
   },
 };
