@@ -1,7 +1,9 @@
 /**
  * The check engine: parse a brief, run every enabled rule, return findings with exact ranges.
  */
-import { parseBrief, shiftOffsets, type ParseCache } from './model/parse';
+import { parseBrief } from './model/parse';
+import type { ParseCache } from './model/parseCache';
+import { shiftOffsets } from './model/shift';
 import type { BriefModel, Citation, Topic } from './model/types';
 import { LineIndex } from './text/lineIndex';
 import type { Finding, Severity } from './findings';

@@ -5,7 +5,9 @@
 export * from './text/lineIndex';
 export * from './findings';
 export * from './model/types';
-export { parseBrief, briefSections, ParseCache, normalizeLabel, type BriefSection } from './model/parse';
+export { parseBrief, briefSections, type BriefSection } from './model/parse';
+export { ParseCache } from './model/parseCache';
+export { normalizeLabel } from './model/labels';
 export { parseMarkdown, markdownProcessor } from './model/markdown';
 export * from './schema/types';
 export { loadIssueSchema, mergeSchema, type SchemaSource, type LoadedIssueSchema, type FileFindings } from './schema/issueSchema';

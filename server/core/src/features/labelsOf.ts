@@ -1,6 +1,6 @@
 /** Label matchers of an issue schema (parts and citation fields), cached per schema object. */
 import { LabelMatcher } from '../model/labels';
-import { normalizeLabel } from '../model/parse';
+import { normalizeLabel } from '../model/labels';
 import type { IssueSchema } from '../schema/types';
 
 /** Matchers and label → id maps of one schema. */

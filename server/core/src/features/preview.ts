@@ -25,7 +25,8 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastContent } from 'hast';
-import { parseBrief, type ParseCache } from '../model/parse';
+import { parseBrief } from '../model/parse';
+import type { ParseCache } from '../model/parseCache';
 import { parseMarkdown } from '../model/markdown';
 import { LineIndex } from '../text/lineIndex';
 import type { Severity } from '../findings';

@@ -55,3 +55,8 @@ export class LabelMatcher {
     return result;
   }
 }
+
+/** Label key for lookups: lower case, single spaces. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}

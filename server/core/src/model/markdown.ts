@@ -12,7 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent } from 'mdast';
 import { limitEmphasis, limitNesting, MAX_EMPHASIS_RUNS, MAX_NESTING } from './inputBounds';
-import { shiftPositions } from './blocks';
+import { shiftPositions } from './shift';
 
 /** Why part of a text was not parsed as written. */
 export interface MarkdownLimit {
