@@ -7,7 +7,7 @@
  *
  * A document is "wanted" from the moment it is opened, changed or requested until its check
  * is done. A turn waits for a more recently wanted document that is still on its way (reading
- * its settings, say) for at most `WAIT_FOR_NEWER_MS` milliseconds.
+ * its settings, say) for at most `WAIT_FOR_NEWER_MS` milliseconds, once per such document.
  */
 
 /** Longest wait (milliseconds) of a turn for a more recently wanted document to be ready. */
@@ -25,6 +25,8 @@ export class CheckQueue {
   /** Rank (higher = more recent) of each document wanted and not yet checked. */
   private readonly wanted = new Map<string, number>();
   private readonly waiting: Waiter[] = [];
+  /** Wanted documents already waited for once (`WAIT_FOR_NEWER_MS`): not waited for again until they queue or settle. */
+  private readonly overdue = new Set<string>();
   private busy = false;
   private scheduled = false;
   private fallback: NodeJS.Timeout | undefined;
@@ -45,12 +47,14 @@ export class CheckQueue {
   settle(uri: string): void {
     if (this.waiting.some((w) => w.uri === uri)) return;
     this.wanted.delete(uri);
+    this.overdue.delete(uri);
     this.schedule();
   }
 
   /** Resolves with a `release` function when it is `uri`'s turn; call it when the check is done. */
   turn(uri: string): Promise<() => void> {
     if (!this.wanted.has(uri)) this.want(uri);
+    this.overdue.delete(uri);
     return new Promise((grant) => {
       this.waiting.push({ uri, rank: this.wanted.get(uri)!, grant });
       this.schedule();
@@ -72,14 +76,16 @@ export class CheckQueue {
     for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i].rank > this.waiting[best].rank) best = i;
     const waiter = this.waiting[best];
     const queued = new Set(this.waiting.map((w) => w.uri));
-    const newerOnItsWay = [...this.wanted].some(([uri, rank]) => rank > waiter.rank && !queued.has(uri));
-    if (newerOnItsWay && !force) {
+    const onItsWay = [...this.wanted].filter(([uri, rank]) => rank > waiter.rank && !queued.has(uri) && !this.overdue.has(uri)).map(([uri]) => uri);
+    if (onItsWay.length && !force) {
       this.fallback ??= setTimeout(() => {
         this.fallback = undefined;
         this.next(true);
       }, WAIT_FOR_NEWER_MS);
       return;
     }
+    // Waited long enough for these (a large document in the parse worker, say): do not wait for them again.
+    for (const uri of onItsWay) this.overdue.add(uri);
     clearTimeout(this.fallback);
     this.fallback = undefined;
     this.waiting.splice(best, 1);
