@@ -100,6 +100,7 @@ export interface EmphasisCut {
 export function limitEmphasis(text: string, max = MAX_EMPHASIS_RUNS): { text: string; cuts: EmphasisCut[] } {
   const cuts: EmphasisCut[] = [];
   let blockStart = -1;
+  let blockEnd = 0;
   let runs = 0;
   let blank = true;
   let lineStart = 0;
@@ -111,8 +112,11 @@ export function limitEmphasis(text: string, max = MAX_EMPHASIS_RUNS): { text: st
   for (let i = 0; i <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (i === text.length || c === 10 || c === 13) {
-      if (blank) close(lineStart);
-      else if (blockStart < 0) blockStart = lineStart;
+      if (blank) close(blockEnd);
+      else {
+        if (blockStart < 0) blockStart = lineStart;
+        blockEnd = i;
+      }
       if (i === text.length) break;
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       lineStart = i + 1;
@@ -122,7 +126,7 @@ export function limitEmphasis(text: string, max = MAX_EMPHASIS_RUNS): { text: st
     if (c !== 32 && c !== 9) blank = false;
     if ((c === 42 || c === 95) && text.charCodeAt(i - 1) !== c) runs++;
   }
-  close(text.length);
+  close(blockEnd);
   if (!cuts.length) return { text, cuts };
   const out: string[] = [];
   let copied = 0;
