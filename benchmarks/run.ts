@@ -1,6 +1,6 @@
 /**
  * Benchmark entry (`npm run bench`, after the build): runs each benchmark as its own section in
- * its own Node process — `benchmarks/core.ts`, `benchmarks/server.ts`, `benchmarks/cli-cache.ts`, `benchmarks/archive.ts` (each when it exists) — and
+ * its own Node process — `benchmarks/targets.ts`, `benchmarks/core.ts`, `benchmarks/server.ts`, `benchmarks/cli-cache.ts`, `benchmarks/archive.ts` (each when it exists) — and
  * passes command-line arguments through. Exit code: non-zero when a section failed.
  */
 import * as fs from 'node:fs';
@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const sections = [
+  { title: 'Issue 12 targets (whole processes and hard inputs, beside markdownlint-cli2 / markdownlint)', file: path.join(__dirname, 'targets.ts') },
   { title: 'Core (parse + check, in-process)', file: path.join(__dirname, 'core.ts') },
   { title: 'Language server (over the protocol)', file: path.join(__dirname, 'server.ts') },
   { title: 'CLI re-run with --cache (500 unchanged briefs)', file: path.join(__dirname, 'cli-cache.ts') },

@@ -58,7 +58,9 @@ async function checkAll(requests: CheckFileRequest[], keepText: boolean, jobs: n
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: Math.min(jobs, 2) });
   try {
-    return await Promise.all(requests.map((request) => pool.run({ request, keepText }) as Promise<CheckFileResult>));
+    // A worker that dies (out of memory, say) fails its file only; the other files keep their output.
+    return await Promise.all(requests.map((request) => (pool.run({ request, keepText }) as Promise<CheckFileResult>)
+      .catch((error: Error): CheckFileResult => ({ path: request.path, findings: [], error: `Could not be checked: ${error?.message ?? String(error)}`, configFiles: [], configMissing: [] }))));
   } finally {
     await pool.destroy();
   }

@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import {
   createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind,
-  type ClientCapabilities, type Disposable, type InitializeResult, type WorkspaceFolder,
+  type CancellationToken, type ClientCapabilities, type DocumentDiagnosticParams, type Disposable, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareCompletion, COMPLETION_TRIGGER_CHARACTERS, type FileFindings } from '../core/src/index';
-import { FIX_ALL_KIND, IsBriefRequest, BriefStatusRequest, ConfigStatusNotification, type ConfigStatusParams } from './protocol';
+import { FIX_ALL_KIND, IsBriefRequest, BriefStatusRequest, ConfigStatusNotification, type ConfigStatusParams, type IsBriefParams } from './protocol';
 import { Analysis, uriToPath } from './lsp/analysis';
 import { ConfigStore, isBroken, type ConfigEntry } from './config/configStore';
 import { readFromDisk, TEAM_FOLDER } from './config/projectConfig';
@@ -25,6 +25,7 @@ import { ArchiveService } from './lsp/archive';
 import { addToPolicyTitlesActions, registerArchiveFeatures } from './lsp/archiveFeatures';
 import { toDiagnostic } from './lsp/convert';
 import { ParseWorker, runParseWorker } from './lsp/parseWorker';
+import { onRequestChecked } from './lsp/params';
 
 /** Quiet time after an edit of an open team file before its configuration is reloaded (milliseconds). */
 const CONFIG_EDIT_DEBOUNCE_MS = 200;
@@ -232,15 +233,15 @@ function main(): void {
     analysis.forget(event.document.uri);
   });
 
-  connection.languages.diagnostics.on(async (params, token) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
+  onRequestChecked(connection, 'textDocument/diagnostic', async (params: DocumentDiagnosticParams, token: CancellationToken) => diagnostics.report(params.textDocument.uri, params.previousResultId, token));
 
-  connection.onRequest(IsBriefRequest, async (params) => {
+  onRequestChecked(connection, IsBriefRequest.method, async (params: IsBriefParams) => {
     const document = documents.get(params.uri);
     if (!document) return false;
     return (await analysis.context(document)).isBrief;
   });
 
-  connection.onRequest(BriefStatusRequest, async (params) => {
+  onRequestChecked(connection, BriefStatusRequest.method, async (params: IsBriefParams) => {
     const document = documents.get(params.uri);
     if (!document) return { isBrief: false, schemaName: '', usingLastGood: false, brokenFiles: [], missingFiles: [] };
     const { isBrief, entry } = await analysis.context(document);

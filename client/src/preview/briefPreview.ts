@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { renderBriefHtml } from '../../../server/core/src/features/preview';
-import { ParseCache } from '../../../server/core/src/model/parse';
+import { ParseCache } from '../../../server/core/src/model/parseCache';
 import { previewPageHtml } from './previewPage';
 import { previewFindings } from './findings';
 import type { TeamConfigs } from '../teamConfig';

@@ -1,7 +1,9 @@
 /**
  * The check engine: parse a brief, run every enabled rule, return findings with exact ranges.
  */
-import { parseBrief, shiftOffsets, type ParseCache } from './model/parse';
+import { parseBrief } from './model/parse';
+import type { ParseCache } from './model/parseCache';
+import { shiftOffsets } from './model/shift';
 import type { BriefModel, Citation, Topic } from './model/types';
 import { LineIndex } from './text/lineIndex';
 import type { Finding, Severity } from './findings';
@@ -98,6 +100,8 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   const ruleKey = ruleList === allRules ? '*' : ruleList.map((r) => r.id).join(',');
   for (const topic of model.topics) {
     if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
+    // A topic that could not be parsed has no parts to check (structure.markdown-limit says so).
+    if (topic.unparsed) continue;
     const view: BriefModel = { ...model, topics: [topic] };
     if (!options.cache) {
       for (const entry of topicRules) run(entry, view, reports, topic.start);

@@ -8,8 +8,13 @@ import { closestWord } from './text/nearest';
 import { LineIndex } from './text/lineIndex';
 import type { Finding } from './findings';
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+/** The ajv options of every data-file validator (the build-time compiled ones too, see scripts/compile-data.ts). */
+export const YAML_AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true } as const;
+let ajv: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
+
+/** A compiled validator (ajv, compiled at run time or standalone at build time): true when valid, else `errors`. */
+export type YamlValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Result of reading a YAML data file. `value` is undefined when the YAML could not be parsed. */
 export interface YamlFileResult {
@@ -21,12 +26,13 @@ export interface YamlFileResult {
 }
 
 /**
- * Parses `text` as YAML and validates it against `jsonSchema` (draft-07, ajv).
+ * Parses `text` as YAML and validates it against `jsonSchema` (draft-07, ajv; or a validator
+ * compiled beforehand).
  * Findings: `config.invalid-yaml` for syntax errors, `config.schema-violation` for JSON Schema
  * errors, each with the exact range of the offending YAML node. Never throws.
  * @param ruleIdPrefix prefix of the finding ids, e.g. `schema` → `schema.invalid-yaml`
  */
-export function readYamlFile(text: string, jsonSchema: object | undefined, ruleIdPrefix: string): YamlFileResult {
+export function readYamlFile(text: string, jsonSchema: object | YamlValidator | undefined, ruleIdPrefix: string): YamlFileResult {
   const lineIndex = new LineIndex(text);
   const findings: Finding[] = [];
   let document: Document;
@@ -64,13 +70,7 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
   if (findings.length) return { findings, document, lineIndex };
   const value = document.toJS({ maxAliasCount: 100 });
   if (jsonSchema) {
-    // The same JSON Schema may arrive as a fresh object (re-read file): reuse ajv's validator by `$id`.
-    const id = (jsonSchema as { $id?: unknown }).$id;
-    let validate = validators.get(jsonSchema) ?? (typeof id === 'string' ? ajv.getSchema(id) : undefined);
-    if (!validate) {
-      validate = ajv.compile(jsonSchema);
-      validators.set(jsonSchema, validate);
-    }
+    const validate: YamlValidator = typeof jsonSchema === 'function' ? (jsonSchema as YamlValidator) : compiled(jsonSchema);
     if (!validate(value)) {
       for (const error of validate.errors ?? []) {
         // A key outside a `propertyNames` enum (an unknown rule id) is reported once, by its enum error, at the key.
@@ -86,6 +86,18 @@ export function readYamlFile(text: string, jsonSchema: object | undefined, ruleI
     }
   }
   return { value, findings, document, lineIndex };
+}
+
+/** ajv's validator of `jsonSchema`, compiled once (the same schema may arrive as a fresh object: reused by `$id`). */
+function compiled(jsonSchema: object): ValidateFunction {
+  ajv ??= new Ajv(YAML_AJV_OPTIONS);
+  const id = (jsonSchema as { $id?: unknown }).$id;
+  let validate = validators.get(jsonSchema) ?? (typeof id === 'string' ? ajv.getSchema(id) : undefined);
+  if (!validate) {
+    validate = ajv.compile(jsonSchema);
+    validators.set(jsonSchema, validate);
+  }
+  return validate;
 }
 
 function describeAjvError(error: ErrorObject): string {

@@ -48,7 +48,7 @@ export function configFor(file: string, overrides: ConfigOverrides): ConfigEntry
 /** Largest file read (bytes); bigger files are reported, not checked. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Checks one brief. Never throws: read problems come back as `error`. */
+/** Checks one brief. Never throws: read problems and a failed check come back as `error`. */
 export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFileResult {
   const file = path.resolve(request.path);
   const { latest: resolved, config, teamFolder } = configFor(file, request.overrides);
@@ -65,7 +65,12 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       return { ...base, findings: [], error: (error as Error).message };
     }
   }
-  const result = checkBrief(text, config, request.indexOnly ? { rules: [] } : {});
-  const archive = indexBrief(request.path, result.model, result.lineIndex, { dateFormat: config.schema.topic.citation.dateFormat, catalogue: config.catalogue });
-  return { ...base, findings: result.findings, text: keepText ? text : undefined, archive, teamFolder };
+  try {
+    const result = checkBrief(text, config, request.indexOnly ? { rules: [] } : {});
+    const archive = indexBrief(request.path, result.model, result.lineIndex, { dateFormat: config.schema.topic.citation.dateFormat, catalogue: config.catalogue });
+    return { ...base, findings: result.findings, text: keepText ? text : undefined, archive, teamFolder };
+  } catch (error) {
+    // checkBrief contains every failure it knows of; this keeps the other files' output if one is missed.
+    return { ...base, findings: [], error: `Could not be checked: ${(error as Error)?.message ?? String(error)}` };
+  }
 }

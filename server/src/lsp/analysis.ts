@@ -12,6 +12,7 @@ import type { SettingsCache } from './settings';
 import { DocumentContexts, uriToPath, type DocumentContext } from './documentContext';
 import { ArchiveService } from './archive';
 import { ServerParseCache, warmParseCache, type ParseWorker } from './parseWorker';
+import { CheckQueue } from './checkQueue';
 
 export { uriToPath, type DocumentContext } from './documentContext';
 
@@ -51,6 +52,8 @@ export class Analysis {
   readonly contexts: DocumentContexts;
   /** The archive: each check indexes the document's text and adds its archive findings. */
   archive?: ArchiveService;
+  /** Who checks next: the most recently opened, changed or requested document. */
+  readonly queue = new CheckQueue();
 
   constructor(
     private readonly connection: Connection,
@@ -103,6 +106,15 @@ export class Analysis {
    * @returns undefined when the document is closed, not a brief, or the work was cancelled
    */
   async analyse(uri: string, isCancelled: () => boolean = () => false): Promise<Analysed | undefined> {
+    try {
+      return await this.analyseInTurn(uri, isCancelled);
+    } finally {
+      this.queue.settle(uri);
+    }
+  }
+
+  private async analyseInTurn(uri: string, isCancelled: () => boolean): Promise<Analysed | undefined> {
+    this.queue.want(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const context = await this.context(document);
@@ -121,6 +133,19 @@ export class Analysis {
       current = this.documents.get(uri);
       if (current?.version === version) break;
     }
+    if (!current || isCancelled()) return undefined;
+    // One synchronous check at a time, the most recently wanted document first (see CheckQueue).
+    const release = await this.queue.turn(uri);
+    try {
+      return this.checkCurrent(uri, state, context, isCancelled);
+    } finally {
+      release();
+    }
+  }
+
+  /** Checks the current version of `uri` (synchronous), or returns the cached check. */
+  private checkCurrent(uri: string, state: DocumentState, context: DocumentContext, isCancelled: () => boolean): Analysed | undefined {
+    const current = this.documents.get(uri);
     if (!current || isCancelled()) return undefined;
     const resultKey = this.resultKey(current.version, context.entry);
     if (state.latest?.resultKey === resultKey && state.latest.entry === context.entry) return state.latest;
@@ -162,6 +187,7 @@ export class Analysis {
    * changed topics; no rules run). Undefined when closed or not a brief.
    */
   async model(uri: string): Promise<{ document: TextDocument; context: DocumentContext; model: BriefModel; lineIndex: LineIndex } | undefined> {
+    this.queue.promote(uri);
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const context = await this.context(document);
@@ -186,6 +212,7 @@ export class Analysis {
 
   /** Forgets a closed document. */
   forget(uri: string): void {
+    this.queue.settle(uri);
     this.states.delete(uri);
     this.contexts.forget(uri);
     this.settings.delete(uri);

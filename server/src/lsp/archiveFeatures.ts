@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import {
   LSPErrorCodes, ResponseError, SymbolKind,
   CodeActionKind,
-  type CancellationToken, type CodeAction, type CodeLens, type Connection, type Location, type SymbolInformation,
+  type CancellationToken, type CodeAction, type CodeLens, type CodeLensParams, type Connection, type DefinitionParams, type Location, type ReferenceParams, type SymbolInformation, type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { archiveLenses, archiveReferences, archiveSymbols, archiveTargetAt, policyTitleStubInsertion, LineIndex } from '../../core/src/index';
 import { packagePath } from '../config/packageData';
@@ -23,6 +23,7 @@ import { ArchiveService } from './archive';
 import type { ConfigEntry } from '../config/configStore';
 import { toRange } from './convert';
 import { addToCatalogueEdit, revealCommand, type ClientAbilities } from './features';
+import { onRequestChecked } from './params';
 
 
 function cancelled(token: CancellationToken): void {
@@ -79,14 +80,14 @@ export function registerArchiveFeatures(connection: Connection, analysis: Analys
   };
   const toUri = (id: string) => analysis.documents.all().find((d) => uriToPath(d.uri) === uriToPath(id))?.uri ?? id;
 
-  connection.onReferences(async (params, token): Promise<Location[]> => {
+  onRequestChecked(connection, 'textDocument/references', async (params: ReferenceParams, token: CancellationToken): Promise<Location[]> => {
     const found = await indexed(params.textDocument.uri, token);
     if (!found) return [];
     const offset = found.analysed.check.lineIndex.offsetAt(params.position.line, params.position.character);
     return archiveReferences(found.index, found.id, offset, params.context.includeDeclaration).map((l) => ({ uri: toUri(l.briefId), range: toRange(l.range) }));
   });
 
-  connection.onDefinition(async (params, token): Promise<Location[]> => {
+  onRequestChecked(connection, 'textDocument/definition', async (params: DefinitionParams, token: CancellationToken): Promise<Location[]> => {
     const found = await indexed(params.textDocument.uri, token);
     if (!found) return [];
     const offset = found.analysed.check.lineIndex.offsetAt(params.position.line, params.position.character);
@@ -105,7 +106,7 @@ export function registerArchiveFeatures(connection: Connection, analysis: Analys
     return [];
   });
 
-  connection.onWorkspaceSymbol((params, token): SymbolInformation[] => {
+  onRequestChecked(connection, 'workspace/symbol', (params: WorkspaceSymbolParams, token: CancellationToken): SymbolInformation[] => {
     const symbols: SymbolInformation[] = [];
     for (const index of archive.all()) {
       cancelled(token);
@@ -116,7 +117,7 @@ export function registerArchiveFeatures(connection: Connection, analysis: Analys
     return symbols.slice(0, 500);
   });
 
-  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+  onRequestChecked(connection, 'textDocument/codeLens', async (params: CodeLensParams, token: CancellationToken): Promise<CodeLens[]> => {
     const found = await indexed(params.textDocument.uri, token);
     if (!found) return [];
     return archiveLenses(found.index, found.id).map((lens) => {

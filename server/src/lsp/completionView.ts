@@ -33,6 +33,7 @@ export interface CompletionView {
  * `toDocument` maps view offsets back to document offsets.
  */
 export async function completionView(analysis: Analysis, uri: string, offset: number): Promise<CompletionView | 'code' | undefined> {
+  analysis.queue.promote(uri);
   const document = analysis.documents.get(uri);
   if (!document) return undefined;
   const context = await analysis.context(document);

@@ -36,6 +36,7 @@ export class Diagnostics {
   /** The document changed (or opened): re-check soon (push mode). */
   changed(uri: string, immediately = false): void {
     if (this.pull) return;
+    this.analysis.queue.want(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);

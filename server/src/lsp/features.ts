@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CompletionTriggerKind, LSPErrorCodes, ResponseError, MarkupKind,
-  type CancellationToken, type CodeAction, type CodeActionParams, type Command, type CompletionList, type CompletionParams, type Connection,
+  type CancellationToken, type CodeAction, type CodeActionParams, type Command, type ExecuteCommandParams, type CompletionList, type CompletionParams, type Connection,
   type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type TextDocumentPositionParams, type WorkspaceEdit, type Diagnostic,
 } from 'vscode-languageserver/node';
 import {
@@ -23,6 +23,7 @@ import { uriToPath } from './analysis';
 import { completionView } from './completionView';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
+import { onRequestChecked } from './params';
 
 /** What the client can do, as far as features care. */
 export interface ClientAbilities {
@@ -36,7 +37,7 @@ function cancelled(token: CancellationToken): void {
 
 /** Registers the feature handlers on `connection`. */
 export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
-  connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionList | null> => {
+  onRequestChecked(connection, 'textDocument/completion', async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
     // A letter or space typed where no label precedes it (prose): nothing to complete, and no
@@ -68,7 +69,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     };
   });
 
-  connection.onHover(async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
+  onRequestChecked(connection, 'textDocument/hover', async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     if (!found) return null;
@@ -77,7 +78,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(result.range) } : null;
   });
 
-  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
+  onRequestChecked(connection, 'textDocument/codeAction', async (params: CodeActionParams, token): Promise<CodeAction[]> => {
     const uri = params.textDocument.uri;
     const analysed = await analysis.analyse(uri, () => token.isCancellationRequested);
     cancelled(token);
@@ -120,19 +121,19 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     return actions;
   });
 
-  connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[]> => {
+  onRequestChecked(connection, 'textDocument/documentSymbol', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<DocumentSymbol[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? documentSymbols(found.model, found.lineIndex).map(toDocumentSymbol) : [];
   });
 
-  connection.onFoldingRanges(async (params, token): Promise<FoldingRange[]> => {
+  onRequestChecked(connection, 'textDocument/foldingRange', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<FoldingRange[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? foldingRanges(found.model, found.lineIndex).map(toFoldingRange) : [];
   });
 
-  connection.onDocumentLinks(async (params, token): Promise<DocumentLink[]> => {
+  onRequestChecked(connection, 'textDocument/documentLink', async (params: { textDocument: { uri: string } }, token: CancellationToken): Promise<DocumentLink[]> => {
     const found = await analysis.model(params.textDocument.uri);
     cancelled(token);
     return found ? documentLinks(found.model, found.lineIndex).map((l) => ({ range: toRange(l.range), target: l.target, tooltip: l.tooltip })) : [];
@@ -196,7 +197,7 @@ export const SERVER_COMMANDS = [REVEAL_COMMAND, SHOW_RULE_DOCS_COMMAND];
  * page of a rule (`[ruleId]`: the `docs/rules/<id>.md` shipped in this package or extension, offline).
  */
 export function registerCommands(connection: Connection): void {
-  connection.onExecuteCommand(async (params) => {
+  onRequestChecked(connection, 'workspace/executeCommand', async (params: ExecuteCommandParams) => {
     const [first, second] = params.arguments ?? [];
     if (params.command === REVEAL_COMMAND && typeof first === 'string' && typeof second === 'number') {
       const position = { line: second, character: 0 };

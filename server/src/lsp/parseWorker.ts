@@ -88,6 +88,12 @@ export class ParseWorker {
       this.pending.clear();
     };
     worker.on('error', fail);
+    // A reply that cannot be deserialized never reaches 'message': fail what waits instead of losing it.
+    worker.on('messageerror', (error) => {
+      this.log(`A reply of the parse worker was lost: ${error.message}`);
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    });
     worker.on('exit', (code) => { if (this.worker === worker) fail(new Error(`exit code ${code}`)); });
     this.worker = worker;
     return worker;

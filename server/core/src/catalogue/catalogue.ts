@@ -2,7 +2,7 @@
  * The catalogues in memory: issuing bodies, policy titles and document types, with the look-ups
  * the rules and editor features need. Built from the bundled data plus a team's additions.
  */
-import { readYamlFile } from '../yamlFile';
+import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { FileFindings } from '../schema/issueSchema';
 import type { DocumentNumberPrefix, DocumentNumberPrefixFile, DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile, ProvincialDivision, ProvincialDivisionFile } from './types';
@@ -189,15 +189,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface CatalogueSource {
   path: string;
   text: string;
+  /** The parsed and validated value of `text`, when compiled at build time (the bundled data): then `text` is not read. */
+  value?: unknown;
 }
 
 /** The JSON Schemas catalogue files are validated against. */
 export interface CatalogueJsonSchemas {
-  issuingBodies: object;
-  policyTitles: object;
-  documentTypes: object;
-  documentNumberPrefixes?: object;
-  provincialDivisions?: object;
+  issuingBodies: object | YamlValidator;
+  policyTitles: object | YamlValidator;
+  documentTypes: object | YamlValidator;
+  documentNumberPrefixes?: object | YamlValidator;
+  provincialDivisions?: object | YamlValidator;
 }
 
 /** Result of loading catalogues: the merged catalogue and the problems of each file. */
@@ -217,7 +219,8 @@ export function loadCatalogue(
   team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource } = {},
 ): LoadedCatalogue {
   const files: FileFindings[] = [];
-  const strict = <T>(source: CatalogueSource, schema: object): T => {
+  const strict = <T>(source: CatalogueSource, schema: object | YamlValidator): T => {
+    if (source.value !== undefined) return source.value as T;
     const read = readYamlFile(source.text, schema, 'catalogue');
     if (read.findings.length) throw new Error(`Bundled catalogue ${source.path} is invalid: ${read.findings[0].message}`);
     return read.value as T;
@@ -248,7 +251,7 @@ export function loadCatalogue(
   return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous, { prefixes, divisions, sources, levels }), files };
 }
 
-function readTeamFile<T>(source: CatalogueSource, schema: object, listKey: string, files: FileFindings[]): T | undefined {
+function readTeamFile<T>(source: CatalogueSource, schema: object | YamlValidator, listKey: string, files: FileFindings[]): T | undefined {
   const read = readYamlFile(source.text, schema, 'catalogue');
   const findings: Finding[] = [...read.findings];
   const list = (read.value as Record<string, unknown> | undefined)?.[listKey];

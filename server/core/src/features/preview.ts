@@ -24,7 +24,7 @@
 import type { Severity } from '../findings';
 import type { IssueSchema } from '../schema/types';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { ParseCache } from '../model/parse';
+import type { ParseCache } from '../model/parseCache';
 import { BriefLayout } from './preview/layout';
 import { addLines, addMarkers, resolveImages } from './preview/annotations';
 import { toSafeHtml } from './preview/pipeline';

@@ -32,7 +32,6 @@
  * `test/unit/blocks.test.ts` and fuzz property (e) (a cached model, mdast included, equals a
  * fresh one) check that the chunked parse equals the whole parse.
  */
-import type { Point, Position } from 'unist';
 import { FenceTracker, forEachLine } from './lines';
 
 /** A chunk of a section: it starts at UTF-16 offset `start` of the section, at 0-based line `line`. */
@@ -70,41 +69,4 @@ export function splitBlockChunks(text: string): BlockChunk[] {
     previousBlank = blank;
   });
   return chunks;
-}
-
-/**
- * A deep copy of an mdast (sub)tree with every `position` moved by `offset` UTF-16 code units and
- * `lines` lines (columns are kept: a chunk starts at the start of a line). The input is not
- * modified.
- */
-export function shiftPositions<T>(node: T, offset: number, lines: number): T {
-  return copyShifted(node, offset, lines) as T;
-}
-
-function copyShifted(item: unknown, offset: number, lines: number): unknown {
-  if (item === null || typeof item !== 'object') return item;
-  if (Array.isArray(item)) {
-    const copy = new Array(item.length);
-    for (let i = 0; i < item.length; i++) copy[i] = copyShifted(item[i], offset, lines);
-    return copy;
-  }
-  const source = item as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const key in source) {
-    const child = source[key];
-    if (key === 'position' && child && typeof child === 'object') {
-      const position = child as Position;
-      copy[key] = { ...position, start: shiftPoint(position.start, offset, lines), end: shiftPoint(position.end, offset, lines) };
-    } else {
-      copy[key] = child !== null && typeof child === 'object' ? copyShifted(child, offset, lines) : child;
-    }
-  }
-  return copy;
-}
-
-/** A unist point moved by `offset` code units and `lines` lines. */
-export function shiftPoint(point: Point, offset: number, lines: number): Point {
-  const moved = { ...point, line: point.line + lines };
-  if (point.offset !== undefined) moved.offset = point.offset + offset;
-  return moved;
 }

@@ -1,12 +1,40 @@
 /**
  * The one Markdown parser of the project: unified + remark-parse with GFM and YAML front matter.
  * Used by the brief model and (with remark-rehype) by the preview, so both see the same tree.
+ *
+ * Hard inputs are bounded before remark sees them (`limitNesting`, `limitEmphasis`), and a parse that still fails
+ * (a stack overflow on some input nobody foresaw) gives the skeleton of the text instead of an
+ * exception. Either way the root says so in `root.data.limits`.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { limitEmphasis, limitNesting, MAX_EMPHASIS_RUNS, MAX_NESTING } from './inputBounds';
+import { shiftPositions } from './shift';
+
+/** Why part of a text was not parsed as written. */
+export interface MarkdownLimit {
+  /** `[start, end)` in UTF-16 code units of the parsed text. */
+  start: number;
+  end: number;
+  /**
+   * 'nesting': container markers beyond `MAX_NESTING` levels were read as text;
+   * 'emphasis': the `*` and `_` of a paragraph with more than `MAX_EMPHASIS_RUNS` runs were read as text;
+   * 'failed': the parser failed and only headings and front matter were read.
+   */
+  reason: 'nesting' | 'emphasis' | 'failed';
+  /** What happened, in one sentence (the parser's error message for 'failed'). */
+  detail: string;
+}
+
+declare module 'mdast' {
+  interface RootData {
+    /** Where `parseMarkdown` did not parse the text as written (absent when it did). */
+    limits?: MarkdownLimit[];
+  }
+}
 
 let processor: Processor<Root> | undefined;
 
@@ -18,8 +46,57 @@ export function markdownProcessor(): Processor<Root> {
 
 /**
  * Parses Markdown to mdast. Node positions are relative to `markdown` (UTF-16 offsets).
- * Never throws for any string input.
+ * Never throws for any string input: see `root.data.limits` for what was not parsed as written.
  */
 export function parseMarkdown(markdown: string): Root {
-  return markdownProcessor().parse(markdown);
+  const nesting = limitNesting(markdown);
+  const { text, cuts } = limitEmphasis(nesting.text);
+  const limits: MarkdownLimit[] = nesting.cuts.map(({ start, end, depth }) => ({
+    start, end, reason: 'nesting', detail: `nests ${depth} levels of block quotes or lists; beyond ${MAX_NESTING} the markers are read as text`,
+  }));
+  for (const { start, end, runs } of cuts) {
+    limits.push({ start, end, reason: 'emphasis', detail: `has ${runs.toLocaleString('en')} runs of * or _; beyond ${MAX_EMPHASIS_RUNS.toLocaleString('en')} in one paragraph they are read as text (matching them would take seconds)` });
+  }
+  limits.sort((a, b) => a.start - b.start);
+  let root: Root;
+  try {
+    root = markdownProcessor().parse(text);
+  } catch (error) {
+    root = parseSkeleton(text);
+    limits.push({ start: 0, end: markdown.length, reason: 'failed', detail: (error as Error)?.message ?? String(error) });
+  }
+  if (limits.length) root.data = { ...root.data, limits };
+  return root;
+}
+
+/**
+ * The front matter and ATX headings of `text`, each parsed alone (positions relative to `text`):
+ * what is read of a text whose parse failed. Never throws.
+ */
+export function parseSkeleton(text: string): Root {
+  const children: RootContent[] = [];
+  const lines = text.split(/(?<=\r\n|\n|\r)/);
+  let offset = 0;
+  lines.forEach((line, index) => {
+    const piece = index === 0 && /^---\r?\n/.test(text) ? frontMatterBlock(text) : undefined;
+    const source = piece ?? (/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line) ? line : undefined);
+    if (source !== undefined && (!children.length || piece || offset >= endOf(children[children.length - 1]))) {
+      try {
+        children.push(...shiftPositions(markdownProcessor().parse(source).children, offset, index));
+      } catch {
+        // Not even this line parses: leave it out.
+      }
+    }
+    offset += line.length;
+  });
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: 1 + (lines[lines.length - 1]?.length ?? 0), offset: text.length } } };
+}
+
+function frontMatterBlock(text: string): string | undefined {
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  return close ? text.slice(0, 3 + close.index + close[0].length) : undefined;
+}
+
+function endOf(node: RootContent): number {
+  return node.position?.end.offset ?? 0;
 }

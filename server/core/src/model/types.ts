@@ -5,6 +5,7 @@
  * half-open `[start, end)`. Convert them with the document's `LineIndex`.
  */
 import type { Root } from 'mdast';
+import type { MarkdownLimit } from './markdown';
 
 /** A piece of source text with its location. */
 export interface Span {
@@ -125,6 +126,8 @@ export interface Topic {
   unassigned: TextBlock[];
   start: number;
   end: number;
+  /** True when the topic's section could not be parsed: only its heading was read, and topic-scoped rules skip it. */
+  unparsed?: boolean;
 }
 
 /** An entry of the intro's topics list. */
@@ -156,4 +159,6 @@ export interface BriefModel {
   topics: Topic[];
   /** mdast of each section: the intro and one per topic (positions are document offsets). */
   sections: { start: number; end: number; text: string; root: Root }[];
+  /** Where the text was not parsed as written (too deep nesting, a failed parse), in document offsets; absent when none. */
+  limits?: MarkdownLimit[];
 }

@@ -37,10 +37,12 @@ import { documentNumberFormat } from './documentNumber/format';
 import { documentNumberIssuer } from './documentNumber/issuer';
 import { documentNumberYear } from './documentNumber/year';
 import { futureDate } from './date/futureDate';
+import { markdownLimit } from './structure/markdownLimit';
 
 /** All rules, in reporting order. */
 export const rules: readonly Rule[] = [
   invalidFrontMatter,
+  markdownLimit,
   missingTitle,
   topicCount,
   topicsList,

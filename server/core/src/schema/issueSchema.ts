@@ -1,7 +1,7 @@
 /**
  * Loads an issue schema: the bundled default, optionally extended or replaced by a team's file.
  */
-import { readYamlFile } from '../yamlFile';
+import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
 
@@ -10,6 +10,8 @@ export interface SchemaSource {
   /** Path or URI, used in messages and to resolve relative `extends`. */
   path: string;
   text: string;
+  /** The parsed and validated value of `text`, when compiled at build time (the bundled default): then `text` is not read. */
+  value?: unknown;
 }
 
 /** Problems found in one configuration file, located in that file. */
@@ -31,18 +33,18 @@ export interface LoadedIssueSchema {
 /**
  * @param defaultSource the bundled default schema (must be valid: an invalid default throws,
  *   since that is a packaging bug, not user input)
- * @param jsonSchema the JSON Schema of issue schemas (`schemas/issue-schema.schema.json`)
+ * @param jsonSchema the JSON Schema of issue schemas (`schemas/issue-schema.schema.json`), or its compiled validator
  * @param teamSource the team's schema file, if any
  * @param readRelative reads a file referenced by `extends` relative to another file; returns
  *   undefined when it does not exist
  */
 export function loadIssueSchema(
   defaultSource: SchemaSource,
-  jsonSchema: object,
+  jsonSchema: object | YamlValidator,
   teamSource?: SchemaSource,
   readRelative?: (fromPath: string, reference: string) => SchemaSource | undefined,
 ): LoadedIssueSchema {
-  const base = readYamlFile(defaultSource.text, jsonSchema, 'schema');
+  const base = defaultSource.value !== undefined ? { value: defaultSource.value, findings: [] } : readYamlFile(defaultSource.text, jsonSchema, 'schema');
   if (base.findings.length) {
     throw new Error(`The bundled issue schema ${defaultSource.path} is invalid: ${base.findings.map((f) => f.message).join('; ')}`);
   }

@@ -1,0 +1,258 @@
+/**
+ * Reading a topic (and the intro) from its mdast and its source lines: headings, part labels,
+ * key-point lists, citation fields, issuing bodies. Offsets are document offsets (UTF-16).
+ */
+import type { Root, RootContent, List, Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
+import { linksOf, looksLikeFieldLine, parseArticleValue, type LinkAt } from './article';
+import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
+import type { ParseOptions } from './parse';
+import type {
+  BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
+} from './types';
+
+/** Reads the intro and the topics of a brief from their mdast and source lines. */
+export class ModelBuilder {
+  private readonly partLabels: LabelMatcher;
+  private readonly fieldLabels: LabelMatcher;
+  private readonly labels: SchemaLabels;
+
+  constructor(private readonly text: string, private readonly schema: ParseOptions) {
+    this.labels = schemaLabels(schema);
+    this.partLabels = this.labels.parts;
+    this.fieldLabels = this.labels.fields;
+  }
+
+  readIntro(model: BriefModel, root: Root, base: number): void {
+    for (const node of root.children) {
+      if (node.type === 'yaml') model.frontMatter = this.readFrontMatter(node, base);
+      else if (node.type === 'heading' && node.depth === 1 && !model.title) {
+        const heading = spanOf(this.text, node, base);
+        model.title = { heading, text: this.headingContent(heading) };
+      } else if (node.type === 'list' && !model.topicsList) {
+        model.topicsList = this.readTopicsList(node, base);
+      }
+    }
+  }
+
+  private readFrontMatter(node: RootContent, base: number): FrontMatter {
+    const whole = spanOf(this.text, node, base);
+    const lines = linesIn(this.text, whole.start, whole.end);
+    // YAML runs from the line after the opening fence to the end of the line before the closing fence.
+    const yamlStart = lines.length > 2 ? lines[1].start : lines[0].end;
+    const yamlEnd = lines.length > 2 ? lines[lines.length - 2].end : yamlStart;
+    const frontMatter: FrontMatter = { yaml: { start: yamlStart, end: yamlEnd, text: this.text.slice(yamlStart, yamlEnd) }, start: whole.start, end: whole.end };
+    try {
+      frontMatter.data = parseYaml(frontMatter.yaml.text, { prettyErrors: false, logLevel: 'error' });
+    } catch (error) {
+      const pos = (error as { pos?: [number, number] }).pos;
+      frontMatter.error = {
+        message: (error as Error).message.split('\n')[0],
+        start: yamlStart + (pos?.[0] ?? 0),
+        end: yamlStart + (pos?.[1] ?? frontMatter.yaml.text.length),
+      };
+    }
+    return frontMatter;
+  }
+
+  private readTopicsList(list: List, base: number): NonNullable<BriefModel['topicsList']> {
+    const whole = spanOf(this.text, list, base);
+    const entries: TopicsListEntry[] = [];
+    for (const item of list.children) {
+      const first = item.children[0];
+      const span = spanOf(this.text, first ?? item, base);
+      const firstLine = linesIn(this.text, span.start, span.end)[0];
+      entries.push({ ...spanOf(this.text, item, base), headline: trimmedSpan(this.text, firstLine.start, firstLine.end) });
+    }
+    return { entries, start: whole.start, end: whole.end };
+  }
+
+  /** The text of an ATX heading without `#` marks and closing sequence. */
+  private headingContent(heading: Span): Span {
+    const line = linesIn(this.text, heading.start, heading.end)[0];
+    const raw = this.text.slice(line.start, line.end);
+    const open = /^ {0,3}#{1,6}[ \t]*/.exec(raw)?.[0].length ?? 0;
+    return trimmedSpan(this.text, line.start + open, line.start + open + withoutClosingSequence(raw.slice(open)));
+  }
+
+  readTopic(root: Root, base: number, index: number): Topic {
+    const [first, ...rest] = root.children;
+    const heading = spanOf(this.text, first as Heading, base);
+    const content = this.headingContent(heading);
+    const numberMatch = /^(\d{1,4})[.)](?=\s|$)\s*/.exec(content.text);
+    const topic: Topic = {
+      index,
+      heading,
+      headline: numberMatch ? trimmedSpan(this.text, content.start + numberMatch[0].length, content.end) : content,
+      parts: [],
+      citations: [],
+      unassigned: [],
+      start: base,
+      end: base + (root.position?.end.offset ?? 0),
+    };
+    if (root.data?.limits?.some((l) => l.reason === 'failed')) topic.unparsed = true;
+    if (numberMatch) {
+      topic.number = Number(numberMatch[1]);
+      topic.numberSpan = { start: content.start, end: content.start + numberMatch[1].length, text: numberMatch[1] };
+    }
+    let part: TopicPart | undefined;
+    let citation: Citation | undefined;
+    for (const node of rest) {
+      const block = spanOf(this.text, node, base);
+      if (node.type === 'list') {
+        const items = node.children.map((item) => this.textBlock(spanOf(this.text, item, base), toString(item)));
+        if (part && !citation) {
+          part.lists.push(items);
+          part.end = block.end;
+        } else topic.unassigned.push(this.textBlock(block, toString(node)));
+        continue;
+      }
+      if (node.type !== 'paragraph') {
+        if (part && !citation) {
+          (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(block, toString(node)));
+          part.end = block.end;
+        } else topic.unassigned.push(this.textBlock(block, toString(node)));
+        continue;
+      }
+      // A paragraph: a part label may open it; citation lines may follow anywhere in it.
+      const lines = linesIn(this.text, block.start, block.end);
+      let proseEnd = block.end;
+      let firstCitationLine = lines.findIndex((line) => this.fieldLabels.match(this.text.slice(line.start, line.end), line.start));
+      if (firstCitationLine === 0 && this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start)) firstCitationLine = -1;
+      if (firstCitationLine >= 0) proseEnd = firstCitationLine === 0 ? block.start : lines[firstCitationLine - 1].end;
+      if (proseEnd > block.start) {
+        const label = this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start);
+        const prose = trimmedSpan(this.text, block.start, proseEnd);
+        if (label) {
+          citation = undefined;
+          const lead = trimmedSpan(this.text, label.whole.end, proseEnd);
+          part = {
+            partId: this.labels.partId(label.name.text) ?? label.name.text,
+            label,
+            lead: this.textBlock(lead, plainText(lead.text)),
+            paragraphs: [],
+            lists: [],
+            trailingParagraphs: [],
+            start: label.whole.start,
+            end: prose.end,
+          };
+          topic.parts.push(part);
+        } else if (part && !citation) {
+          (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
+          part.end = prose.end;
+        } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
+      }
+      if (firstCitationLine < 0) continue;
+      for (const line of lines.slice(firstCitationLine)) {
+        const lineText = this.text.slice(line.start, line.end);
+        const label = this.fieldLabels.match(lineText, line.start);
+        if (!label) {
+          // A continuation line of the previous field (a wrapped title, for instance).
+          const previous = citation?.fields[citation.fields.length - 1];
+          // A `Label:` line the schema does not know (`Document number: …`) ends the field above.
+          if (previous && lineText.trim() && !looksLikeFieldLine(lineText)) {
+            previous.value = trimmedSpan(this.text, previous.value.start, line.end);
+            previous.line = { start: previous.line.start, end: line.end, text: this.text.slice(previous.line.start, line.end) };
+            citation!.end = line.end;
+          }
+          continue;
+        }
+        const fieldId = this.labels.fieldId(label.name.text) ?? label.name.text;
+        const field: CitationField = {
+          fieldId,
+          label,
+          value: trimmedSpan(this.text, label.whole.end, line.end),
+          line: trimmedSpan(this.text, line.start, line.end),
+        };
+        if (!citation || fieldId === 'article' && citation.fields.some((f) => f.fieldId === 'article')) {
+          citation = { fields: [], start: field.line.start, end: field.line.end };
+          topic.citations.push(citation);
+        } else if (citation.fields.some((f) => f.fieldId === fieldId)) {
+          citation = { fields: [], start: field.line.start, end: field.line.end };
+          topic.citations.push(citation);
+        }
+        citation.fields.push(field);
+        citation.end = field.line.end;
+        part = undefined;
+      }
+    }
+    const links = topic.citations.length ? linksOf(root, base) : [];
+    for (const c of topic.citations) this.resolveCitationFields(c, links);
+    return topic;
+  }
+
+  private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {
+    for (const field of citation.fields) {
+      if (field.fieldId === 'article' && !citation.article) {
+        citation.article = { ...field, parsed: parseArticleValue(this.text, field.value, links, this.schema.topic.citation.chineseTitleParentheses) };
+      } else if (field.fieldId === 'issuing-bodies' && !citation.issuingBodies) {
+        citation.issuingBodies = { ...field, bodies: splitBodies(this.text, field.value) };
+      } else if (field.fieldId === 'date' && !citation.date) {
+        citation.date = field;
+      } else if (field.fieldId === 'document-number' && !citation.documentNumber && field.value.text) {
+        citation.documentNumber = { span: field.value, from: 'field', field };
+      }
+    }
+    const inArticle = citation.article?.parsed.documentNumber;
+    if (!citation.documentNumber && inArticle) citation.documentNumber = { span: inArticle, from: 'article' };
+  }
+
+  private textBlock(span: Span, plain: string): TextBlock {
+    return { ...span, plain };
+  }
+}
+
+/**
+ * Length of an ATX heading's content without its optional closing sequence (`## Title ##`):
+ * trailing blanks, then `#`s preceded by a blank. A scan, not `/(?:[ \t]+#+)?[ \t]*$/`, which is
+ * quadratic on long blank runs.
+ */
+function withoutClosingSequence(content: string): number {
+  const blank = (i: number) => content[i] === ' ' || content[i] === '\t';
+  let end = content.length;
+  while (end > 0 && blank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && content[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > 0 && blank(hashes - 1)) {
+    end = hashes;
+    while (end > 0 && blank(end - 1)) end--;
+  }
+  return end;
+}
+
+/**
+ * Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；`, and on ` and ` / `&` between
+ * one-word names (`MIIT and NDRC`), keeping each name's span. A full name that contains
+ * "and" (`Ministry of Ecology and Environment`) stays one name.
+ */
+function splitBodies(text: string, value: Span): Span[] {
+  const bodies: Span[] = [];
+  const push = (start: number, end: number) => {
+    const span = trimmedSpan(text, start, end);
+    if (span.end > span.start) bodies.push(span);
+  };
+  const splitPiece = (start: number, end: number) => {
+    const piece = text.slice(start, end);
+    // No `\s*` around the separators (parts are trimmed anyway): it made long blank runs quadratic.
+    const joins = [...piece.matchAll(/\band\b|&/giu)];
+    const parts: [number, number][] = [];
+    let last = 0;
+    for (const m of joins) {
+      parts.push([last, m.index!]);
+      last = m.index! + m[0].length;
+    }
+    parts.push([last, piece.length]);
+    if (joins.length && parts.every(([s, e]) => /^\S+$/u.test(piece.slice(s, e).trim()))) {
+      for (const [s, e] of parts) push(start + s, start + e);
+    } else push(start, end);
+  };
+  let last = value.start;
+  for (const m of value.text.matchAll(/[,，、;；]/gu)) {
+    splitPiece(last, value.start + m.index!);
+    last = value.start + m.index! + m[0].length;
+  }
+  splitPiece(last, value.end);
+  return bodies;
+}
