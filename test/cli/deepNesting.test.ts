@@ -35,10 +35,12 @@ describe('policy-brief check on deeply nested briefs', function () {
     assert.equal(result.status, 0, `exit ${result.status}; stderr: ${result.stderr}`);
     const files = JSON.parse(result.stdout) as { path: string; error?: string; findings: { ruleId: string }[] }[];
     assert.deepEqual(files.map((f) => path.basename(f.path)), ['a-normal.md', 'b-quotes.md', 'c-lists.md']);
-    assert.deepEqual(files[0].findings, []);
+    // The three briefs share their topics: archive notes (duplicate headlines) come on top of each file's own findings.
+    const own = (file: { findings: { ruleId: string }[] }) => file.findings.filter((f) => !f.ruleId.startsWith('archive.'));
+    assert.deepEqual(own(files[0]), []);
     for (const deep of files.slice(1)) {
       assert.equal(deep.error, undefined);
-      assert.deepEqual(deep.findings.map((f) => f.ruleId), ['structure.markdown-limit']);
+      assert.deepEqual(own(deep).map((f) => f.ruleId), ['structure.markdown-limit']);
     }
   });
 

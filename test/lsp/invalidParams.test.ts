@@ -25,7 +25,13 @@ const invalid: Record<string, unknown[]> = {
   'textDocument/documentSymbol': [{ textDocument: null }, []],
   'textDocument/foldingRange': [{}, 'x'],
   'textDocument/documentLink': [{ textDocument: {} }],
+  'textDocument/references': [{ textDocument: doc, position: at }, { textDocument: doc, position: { line: 0.5, character: 0 }, context: { includeDeclaration: true } }, null],
+  'textDocument/definition': [{ textDocument: doc }, { textDocument: doc, position: { line: -2, character: 0 } }],
+  'textDocument/codeLens': [{}, { textDocument: { uri: 3 } }],
+  'workspace/symbol': [{}, { query: 5 }, null],
+  'workspace/executeCommand': [{}, { command: 'policyBrief.server.showRuleDocs', arguments: 'date.invalid' }],
   'policyBrief/isBrief': [{}, { uri: null }],
+  'policyBrief/briefStatus': [{}, { uri: 42 }],
 };
 
 /** Asserts that `value` holds no position with a non-integer line or character. */
