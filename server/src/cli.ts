@@ -12,7 +12,7 @@ import { applyEdits, archiveRules, closestWord, compareFindings, looksLikeBrief,
 import { archiveFindings, buildArchives } from './archive/buildArchive';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
 import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
-import { checkFile, configFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
+import { checkFile, configFor, configKeyFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
 import { registerDocumentsCommand } from './cli/documents';
 import { formatHuman } from './cli/formatHuman';
 import { FORMATS, FORMATS_NEEDING_TEXT, writeReport, type Format } from './cli/report';
@@ -23,8 +23,11 @@ import { expandGlob, findMarkdownFiles } from './files/walk';
 
 class UsageError extends Error {}
 
-/** Expands arguments to files: directories to their `*.md` files (recursively), globs via tinyglobby. */
-async function expandInputs(inputs: string[]): Promise<string[]> {
+/**
+ * Expands arguments to files: directories to their Markdown files that are briefs (recursively,
+ * with the topic heading level of each file's configuration), globs via the shared walker.
+ */
+async function expandInputs(inputs: string[], overrides: ConfigOverrides): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     if (input === '-') {
@@ -35,7 +38,8 @@ async function expandInputs(inputs: string[]): Promise<string[]> {
     if (stat?.isDirectory()) {
       // In a folder, only Markdown files that are briefs (see looksLikeBrief); named files are always checked.
       const found = await findMarkdownFiles(input);
-      files.push(...found.map((f) => path.join(input, path.relative(path.resolve(input), f))).filter((f) => looksLikeBrief(safeRead(f) ?? '')));
+      const isBrief = (f: string) => looksLikeBrief(safeRead(f) ?? '', configFor(path.resolve(f), overrides).config.schema.issue.topics.headingLevel);
+      files.push(...found.map((f) => path.join(input, path.relative(path.resolve(input), f))).filter(isBrief));
     } else if (stat) {
       files.push(input);
     } else {
@@ -74,9 +78,11 @@ async function checkAll(requests: CheckFileRequest[], keepText: boolean, jobs: n
 async function checkCached(requests: CheckFileRequest[], keepText: boolean, jobs: number, cache: ResultCache, fix: boolean): Promise<CheckFileResult[]> {
   const results: (CheckFileResult | undefined)[] = requests.map((request) => {
     if (request.text !== undefined) return undefined;
-    const findings = cache.lookup(request.path, request.overrides);
-    if (!findings || (fix && findings.some((f) => f.fixes?.length))) return undefined;
-    return { path: request.path, findings, configFiles: [], configMissing: [], text: keepText ? safeRead(request.path) : undefined };
+    const hit = cache.lookup(request.path, request.overrides);
+    if (!hit || (fix && hit.findings.some((f) => f.fixes?.length))) return undefined;
+    // The archive entry's ids are the paths as given when it was stored: used when they are the same.
+    const archive = hit.archive?.id === request.path ? hit.archive : undefined;
+    return { path: request.path, findings: hit.findings, archive, configFiles: [], configMissing: [], text: keepText ? safeRead(request.path) : undefined };
   });
   const misses = requests.filter((_, i) => !results[i]);
   const checked = await checkAll(misses, keepText, jobs);
@@ -84,7 +90,7 @@ async function checkCached(requests: CheckFileRequest[], keepText: boolean, jobs
     const request = misses[i];
     results[results.indexOf(undefined)] = result;
     if (request.text !== undefined || result.error || result.configMissing.length || result.configFiles.some((f) => f.findings.length)) continue;
-    cache.store(request.path, request.overrides, configFor(path.resolve(request.path), request.overrides).latest.dependencies, result.findings);
+    cache.store(request.path, request.overrides, configFor(path.resolve(request.path), request.overrides).latest.dependencies, result.findings, result.archive);
   }
   cache.save();
   return results as CheckFileResult[];
@@ -148,6 +154,8 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   if (fix && inputs.includes('-') && !fixStdin) process.stderr.write('policy-brief: --fix does not change standard input here; give - as the only input, without --format, to get the fixed text on standard output.\n');
   const baseline = baselineFile ? readBaselineOrThrow(baselineFile) : undefined;
   let changed: ChangedLines | undefined;
+  // A baseline records every finding of every file; --changed-since checks only the changed ones.
+  if (options.changedSince !== undefined && writeBaselineFile) throw new UsageError('--write-baseline records the findings of all files: run it without --changed-since.');
   if (options.changedSince !== undefined) {
     try {
       changed = changedLinesSince(String(options.changedSince));
@@ -155,7 +163,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
       throw error instanceof ChangedLinesError ? new UsageError(error.message) : error;
     }
   }
-  const files = await expandInputs(inputs);
+  const files = await expandInputs(inputs, overrides);
   if (!files.length) throw new UsageError(`No briefs found in ${inputs.join(', ')} (a folder is searched for Markdown files with a 'policy-brief:' front-matter key or numbered '## 1.' topic headings).`);
   const allRequests: CheckFileRequest[] = files.map((file) =>
     file === '-' ? { path: (options.stdinFilename as string | undefined) ?? '<stdin>', text: readStdin(), overrides } : { path: file, overrides },
@@ -166,7 +174,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   const keepText = FORMATS_NEEDING_TEXT.includes(format) || fix || Boolean(baseline) || Boolean(writeBaselineFile);
   const version = readPackageJson<{ version: string }>('package.json').version;
   const results = options.cache
-    ? await checkCached(requests, keepText, jobs, new ResultCache((options.cacheLocation as string | undefined) ?? DEFAULT_CACHE_LOCATION, version), fix)
+    ? await checkCached(requests, keepText, jobs, new ResultCache((options.cacheLocation as string | undefined) ?? DEFAULT_CACHE_LOCATION, version, configKeyFor), fix)
     : await checkAll(requests, keepText, jobs);
 
   // Configuration problems are reported once per configuration file and make the run exit 2.
@@ -195,6 +203,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
         const after = checkFile({ path: result.path, overrides }, true);
         result.findings = after.findings;
         result.text = after.text;
+        result.archive = after.archive;
       }
     }
   }
@@ -211,7 +220,6 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     }
   }
 
-  if (changed) keepChanged(results, changed);
   if (writeBaselineFile) {
     const count = writeBaseline(writeBaselineFile, results);
     process.stderr.write(`policy-brief: wrote ${count} finding(s) to the baseline ${writeBaselineFile}.\n`);
@@ -221,6 +229,10 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     const stale = outcome.stale.length ? ` ${outcome.stale.length} baseline entr${outcome.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed or changed: ${summariseStale(outcome.stale)}); run with --write-baseline ${baselineFile} to drop ${outcome.stale.length === 1 ? 'it' : 'them'}.` : '';
     process.stderr.write(`policy-brief: ${outcome.known} finding(s) hidden by the baseline ${baselineFile}.${stale}\n`);
   }
+
+  // Only now: the baseline holds findings of whole files, so it is written and applied before the
+  // findings are narrowed to changed lines.
+  if (changed) keepChanged(results, changed);
 
   const configResults: CheckFileResult[] = [...configProblems.values()].map((file) => ({ path: file.path, findings: file.findings, configFiles: [], configMissing: [], text: safeRead(file.path) }));
   const isError = (f: { severity: string }) => f.severity === 'error';

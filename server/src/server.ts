@@ -130,7 +130,7 @@ function main(): void {
       },
       serverInfo: { name: 'policy-brief-language-server', version: '0.1.0' },
     };
-    if (pull) result.capabilities.diagnosticProvider = { identifier: 'policy-brief', interFileDependencies: false, workspaceDiagnostics: false };
+    if (pull) result.capabilities.diagnosticProvider = { identifier: 'policy-brief', interFileDependencies: true, workspaceDiagnostics: false };
     return result;
   });
 
@@ -156,6 +156,8 @@ function main(): void {
     analysis.invalidate();
     diagnostics.refreshAll();
     if (serverWatcher) serverWatcher.update(configs.dependencies());
+    // The archive's entries depend on the schema and the catalogue (body keys, dates, document keys): index again.
+    void archive.discover(folderPaths());
   }
 
   function folderPaths(): string[] {

@@ -86,6 +86,23 @@ describe('policy-brief check in a team repository', function () {
       assert.equal(result.status, 1);
     });
 
+    it('with a baseline: applies it to whole files before narrowing to changed lines; refuses to write one', () => {
+      fs.writeFileSync(path.join(tmp, 'old.md'), example('unknown-issuing-body.md'));
+      git('init', '-q', '-b', 'main');
+      git('add', '.');
+      git('commit', '-q', '-m', 'archive');
+      runCli(['check', '--write-baseline', 'baseline.json', 'old.md'], { cwd: tmp });
+      assert.ok(JSON.parse(read(path.join(tmp, 'baseline.json'))).findings.length > 0);
+      fs.writeFileSync(path.join(tmp, 'old.md'), example('unknown-issuing-body.md').replace(/Date: (.*)$/m, 'Date: 2023-13-45'));
+      const result = runCli(['check', '--changed-since', 'main', '--baseline', 'baseline.json', '--format', 'json', 'old.md'], { cwd: tmp });
+      // The recorded findings on unchanged lines are known, not stale; only the new date finding is reported.
+      assert.doesNotMatch(result.stderr, /no longer occur/);
+      assert.deepEqual(findingsOf(result.stdout).map((f) => f.ruleId), ['date.invalid']);
+      const write = runCli(['check', '--changed-since', 'main', '--write-baseline', 'b2.json', 'old.md'], { cwd: tmp });
+      assert.equal(write.status, 2);
+      assert.match(write.stderr, /--write-baseline records the findings of all files: run it without --changed-since/);
+    });
+
     it('exits 2 with a clear message for an unknown ref and outside a git repository', () => {
       fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
       const outside = runCli(['check', '--changed-since', 'main', 'a.md'], { cwd: tmp, env: { GIT_CEILING_DIRECTORIES: path.dirname(tmp) } });

@@ -45,4 +45,15 @@ describe('input bounds before remark', () => {
     assert.ok(!/[*_]/.test(bounded.slice(cuts[0].start + 2, cuts[0].end)));
     assert.deepEqual(limitEmphasis(`${'*a* '.repeat(MAX_EMPHASIS_RUNS / 2)}`).cuts, []);
   });
+
+  it('leave fenced code alone: its * and _ are neither counted nor cut, its > and - lines never cut', () => {
+    const code = Array.from({ length: 400 }, (_, i) => `my_var_${i} = other_value_${i} * 2_0`).join('\n');
+    const text = `Some *prose*.\n\n\`\`\`python\n${code}\n${'> '.repeat(100)}x\n\`\`\`\n\nAfter _it_.\n`;
+    assert.equal(limitEmphasis(text).text, text);
+    assert.deepEqual(limitEmphasis(text).cuts, []);
+    assert.equal(limitNesting(text).text, text);
+    // The same lines outside a fence are cut.
+    assert.equal(limitEmphasis(`${code}\n`).cuts.length, 1);
+    assert.equal(limitNesting(`${'> '.repeat(100)}x\n`).cuts.length, 1);
+  });
 });

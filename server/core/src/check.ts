@@ -44,7 +44,7 @@ export interface CheckResult {
 }
 
 /** The severity a rule runs at under `schema`, or 'off'. */
-export function effectiveSeverity(rule: Rule, schema: IssueSchema): Severity | 'off' {
+export function effectiveSeverity(rule: Pick<Rule, 'id' | 'defaultSeverity'>, schema: IssueSchema): Severity | 'off' {
   return schema.rules?.[rule.id] ?? rule.defaultSeverity;
 }
 

@@ -17,7 +17,8 @@ export const DISABLE_COMMENT = 'policy-brief';
 
 type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
-interface Comment {
+/** One configuration comment of a brief (plain data: the archive keeps them per brief). */
+export interface DisableComment {
   directive: Directive;
   /** 0-based line of the comment. */
   line: number;
@@ -27,14 +28,14 @@ interface Comment {
 
 const PATTERN = /<!--\s*policy-brief-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->/g;
 
-function covers(comment: Comment, ruleId: string): boolean {
+function covers(comment: DisableComment, ruleId: string): boolean {
   return !comment.ids.length || comment.ids.some((id) => ruleId === id || ruleId.startsWith(`${id}.`));
 }
 
 /** The configuration comments of `text`, in order. */
-export function disableComments(text: string, lineIndex: LineIndex): Comment[] {
+export function disableComments(text: string, lineIndex: LineIndex): DisableComment[] {
   if (!text.includes('policy-brief-')) return [];
-  const comments: Comment[] = [];
+  const comments: DisableComment[] = [];
   for (const m of text.matchAll(PATTERN)) {
     comments.push({ directive: m[1] as Directive, line: lineIndex.positionAt(m.index!).line, ids: m[2].split(/[\s,]+/).filter(Boolean) });
   }
@@ -46,7 +47,11 @@ export function disableComments(text: string, lineIndex: LineIndex): Comment[] {
  * each finding starts). Returns the same array when the text has no such comment.
  */
 export function applyDisableComments(text: string, lineIndex: LineIndex, findings: Finding[]): Finding[] {
-  const comments = disableComments(text, lineIndex);
+  return withoutDisabled(disableComments(text, lineIndex), findings);
+}
+
+/** `findings` less those that `comments` (the brief's configuration comments, in order) turn off. */
+export function withoutDisabled(comments: readonly DisableComment[], findings: Finding[]): Finding[] {
   if (!comments.length) return findings;
   return findings.filter((finding) => {
     const line = finding.range.start.line;

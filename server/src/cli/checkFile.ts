@@ -45,6 +45,11 @@ export function configFor(file: string, overrides: ConfigOverrides): ConfigEntry
   return configs.forDocument(file, process.cwd(), overrides);
 }
 
+/** The key of the configuration for a file (absolute path) and overrides, without loading it. */
+export function configKeyFor(file: string, overrides: ConfigOverrides): string {
+  return configs.keyOf(file, process.cwd(), overrides).key;
+}
+
 /** Largest file read (bytes); bigger files are reported, not checked. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 

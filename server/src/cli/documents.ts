@@ -42,7 +42,7 @@ export function formatDocumentsTable(documents: readonly DocumentSummary[]): str
  * @param checkAll the `check` command's run over files (worker threads when there are many): its
  *   results carry each brief's archive entry
  */
-export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[]) => Promise<string[]>, checkAll: (files: string[], overrides: ConfigOverrides, jobs?: number) => Promise<CheckFileResult[]>): void {
+export function registerDocumentsCommand(program: Command, expandInputs: (inputs: string[], overrides: ConfigOverrides) => Promise<string[]>, checkAll: (files: string[], overrides: ConfigOverrides, jobs?: number) => Promise<CheckFileResult[]>): void {
   program
     .command('documents')
     .description('List every document cited across the briefs (files, folders or globs): renderings, issuing bodies, dates, catalogue entry, conflicts.')
@@ -56,7 +56,7 @@ export function registerDocumentsCommand(program: Command, expandInputs: (inputs
       if (!inputs.length) throw new Error('Name at least one file, folder or glob.');
       const overrides: ConfigOverrides = { schemaPath: options.schema as string | undefined, issuingBodiesPath: options.issuingBodies as string | undefined, policyTitlesPath: options.policyTitles as string | undefined };
       for (const file of Object.values(overrides)) if (file && !fs.existsSync(file)) throw new Error(`Configuration file not found: ${file}`);
-      const files = (await expandInputs(inputs)).filter((f) => f !== '-');
+      const files = (await expandInputs(inputs, overrides)).filter((f) => f !== '-');
       const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new Error(`--jobs needs a whole number ≥ 1, not '${String(options.jobs)}'.`);
       const results = await checkAll(files, overrides, jobs);

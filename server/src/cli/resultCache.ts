@@ -7,13 +7,13 @@
  * configuration has problems are never stored.
  *
  * File format (JSON, not meant to be committed): `{ "policyBriefCache": 1, "version": <tool
- * version>, "entries": { <absolute path>: { "content", "config", "findings" } } }`.
+ * version>, "entries": { <absolute path>: { "content", "configKey", "day", "config", "findings", "archive" } } }`.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../../core/src/index';
-import { findTeamFolder, type ConfigOverrides } from '../config/projectConfig';
+import type { ArchiveBrief, Finding } from '../../core/src/index';
+import type { ConfigOverrides } from '../config/projectConfig';
 
 /** Default cache file, in the working directory (like `.eslintcache`). */
 export const DEFAULT_CACHE_LOCATION = '.policy-brief-cache';
@@ -21,11 +21,21 @@ export const DEFAULT_CACHE_LOCATION = '.policy-brief-cache';
 interface Entry {
   /** SHA-256 of the file's bytes. */
   content: string;
-  /** Key of the configuration (team folder + overrides) in `configs`. */
+  /** Key of the configuration (team folder + resolved overrides, the configuration store's key) in `configs`. */
   configKey: string;
+  /** The day (yyyy-MM-dd) it was stored: `date.future` compares with today when a brief has no issue date. */
+  day: string;
   /** Hash of that configuration's dependency texts when the entry was stored. */
   config: string;
   findings: Finding[];
+  /** What the archive keeps of the brief, so that a folder's archive rules need no second parse. */
+  archive?: ArchiveBrief;
+}
+
+/** A cached result. */
+export interface CachedResult {
+  findings: Finding[];
+  archive?: ArchiveBrief;
 }
 
 interface CacheFile {
@@ -54,8 +64,10 @@ export class ResultCache {
   /**
    * @param location cache file (created on save); an existing directory gets `.policy-brief-cache` inside
    * @param version tool version: a cache written by another version is ignored
+   * @param configKey the key of the configuration that applies to a file and overrides, without
+   *   loading it (the configuration store's key: team folder and resolved overrides)
    */
-  constructor(location: string, version: string) {
+  constructor(location: string, version: string, private readonly configKey: (file: string, overrides: ConfigOverrides) => string) {
     this.location = fs.statSync(location, { throwIfNoEntry: false })?.isDirectory() ? path.join(location, DEFAULT_CACHE_LOCATION) : location;
     this.data = { policyBriefCache: 1, version, configs: {}, entries: {} };
     try {
@@ -64,11 +76,6 @@ export class ResultCache {
     } catch {
       // No cache yet, or an unreadable one: start empty (it is rewritten on save).
     }
-  }
-
-  /** Key of the configuration that applies to `file`: its team folder and the explicit paths. */
-  static configKey(file: string, overrides: ConfigOverrides): string {
-    return `${findTeamFolder(path.resolve(file)) ?? ''}\0${JSON.stringify(overrides)}`;
   }
 
   /** Hash of a configuration's dependency paths with their texts (an absent file counts as absent). */
@@ -88,11 +95,11 @@ export class ResultCache {
     return hash;
   }
 
-  /** The stored findings of `file` if its content, configuration and the tool version are unchanged. */
-  lookup(file: string, overrides: ConfigOverrides): Finding[] | undefined {
+  /** The stored result of `file` if its content, configuration, the tool version and the day are unchanged. */
+  lookup(file: string, overrides: ConfigOverrides): CachedResult | undefined {
     const entry = this.data.entries[path.resolve(file)];
-    if (!entry) return undefined;
-    const key = ResultCache.configKey(file, overrides);
+    if (!entry || entry.day !== today()) return undefined;
+    const key = this.configKey(path.resolve(file), overrides);
     const dependencies = this.data.configs[key];
     if (entry.configKey !== key || !dependencies || entry.config !== this.configHash(key, dependencies)) return undefined;
     let content: string;
@@ -101,23 +108,23 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    return entry.content === content ? entry.findings : undefined;
+    return entry.content === content ? { findings: entry.findings, archive: entry.archive } : undefined;
   }
 
   /**
    * Stores the findings of a checked file.
    * @param dependencies the configuration's `ResolvedConfig.dependencies`
    */
-  store(file: string, overrides: ConfigOverrides, dependencies: string[], findings: Finding[]): void {
+  store(file: string, overrides: ConfigOverrides, dependencies: string[], findings: Finding[], archive?: ArchiveBrief): void {
     let content: string;
     try {
       content = sha256(fs.readFileSync(file));
     } catch {
       return;
     }
-    const key = ResultCache.configKey(file, overrides);
+    const key = this.configKey(path.resolve(file), overrides);
     this.data.configs[key] = dependencies;
-    this.data.entries[path.resolve(file)] = { content, configKey: key, config: this.configHash(key, dependencies), findings };
+    this.data.entries[path.resolve(file)] = { content, configKey: key, day: today(), config: this.configHash(key, dependencies), findings, archive };
     this.dirty = true;
   }
 
@@ -133,4 +140,9 @@ export class ResultCache {
     fs.mkdirSync(path.dirname(path.resolve(this.location)), { recursive: true });
     fs.writeFileSync(this.location, JSON.stringify(this.data), 'utf8');
   }
+}
+
+/** Today (UTC) as yyyy-MM-dd. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

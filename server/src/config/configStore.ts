@@ -59,15 +59,7 @@ export class ConfigStore {
    * @param overrides explicit paths from the settings (absolute or relative to `baseFolder`)
    */
   forDocument(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): ConfigEntry {
-    const resolved: ConfigOverrides = {};
-    for (const key of ['schemaPath', 'issuingBodiesPath', 'policyTitlesPath'] as const) {
-      const value = overrides[key];
-      if (value) resolved[key] = path.resolve(baseFolder ?? (documentPath ? path.dirname(documentPath) : process.cwd()), value);
-    }
-    const start = documentPath ? path.dirname(documentPath) : baseFolder;
-    let teamFolder = start ? this.teamFolders.get(start) : undefined;
-    if (start && !this.teamFolders.has(start)) this.teamFolders.set(start, (teamFolder = findTeamFolder(start)));
-    const key = JSON.stringify([teamFolder ?? '', resolved]);
+    const { key, teamFolder, overrides: resolved } = this.keyOf(documentPath, baseFolder, overrides);
     let entry = this.entries.get(key);
     if (!entry) {
       const latest = this.load(teamFolder, resolved);
@@ -76,6 +68,22 @@ export class ConfigStore {
       this.onFiles(entry, latest.files);
     }
     return entry;
+  }
+
+  /**
+   * Which configuration applies to a document, without loading it: its cache key, team folder
+   * and the overrides resolved to absolute paths (arguments as for `forDocument`).
+   */
+  keyOf(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): { key: string; teamFolder?: string; overrides: ConfigOverrides } {
+    const resolved: ConfigOverrides = {};
+    for (const key of ['schemaPath', 'issuingBodiesPath', 'policyTitlesPath'] as const) {
+      const value = overrides[key];
+      if (value) resolved[key] = path.resolve(baseFolder ?? (documentPath ? path.dirname(documentPath) : process.cwd()), value);
+    }
+    const start = documentPath ? path.dirname(documentPath) : baseFolder;
+    let teamFolder = start ? this.teamFolders.get(start) : undefined;
+    if (start && !this.teamFolders.has(start)) this.teamFolders.set(start, (teamFolder = findTeamFolder(start)));
+    return { key: JSON.stringify([teamFolder ?? '', resolved]), teamFolder, overrides: resolved };
   }
 
   private load(teamFolder: string | undefined, overrides: ConfigOverrides): ResolvedConfig {

@@ -174,7 +174,8 @@ export class Analysis {
       findings.push(...this.archive.findings(id, context.entry, this.folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)));
       findings.sort(compareFindings);
     }
-    const analysed: Analysed = { uri, version, resultKey, check, findings, entry: context.entry };
+    // Keyed after this document's own archive update, which may have moved the archive's generation.
+    const analysed: Analysed = { uri, version, resultKey: this.resultKey(version, context.entry), check, findings, entry: context.entry };
     if (this.documents.get(uri)) {
       state.latest = analysed;
       state.model = { version, generation: context.entry.generation, model: check.model, lineIndex: check.lineIndex };

@@ -3,10 +3,12 @@
  * `internal.rule-failed` finding, as in `checkBrief`.
  */
 import type { Catalogue } from '../catalogue/catalogue';
-import { compareFindings, type Finding, type Severity } from '../findings';
+import { compareFindings, type Finding } from '../findings';
 import type { IssueSchema } from '../schema/types';
 import type { ArchiveIndex } from './archiveIndex';
-import { archiveRules, type ArchiveRule } from './rules/index';
+import { archiveRules } from './rules/index';
+import { effectiveSeverity } from '../check';
+import { withoutDisabled } from '../disableComments';
 
 /** What the archive check of one brief needs besides the index. */
 export interface ArchiveCheckConfig {
@@ -15,11 +17,6 @@ export interface ArchiveCheckConfig {
   catalogue: Catalogue;
   /** Short name of a brief for messages; default: the id. */
   nameOf?: (briefId: string) => string;
-}
-
-/** The severity an archive rule runs at under `schema`, or 'off'. */
-export function archiveSeverity(rule: ArchiveRule, schema: IssueSchema): Severity | 'off' {
-  return schema.rules?.[rule.id] ?? rule.defaultSeverity;
 }
 
 /**
@@ -31,7 +28,7 @@ export function checkArchive(index: ArchiveIndex, briefId: string, config: Archi
   if (!brief) return [];
   const findings: Finding[] = [];
   for (const rule of archiveRules) {
-    const severity = archiveSeverity(rule, config.schema);
+    const severity = effectiveSeverity(rule, config.schema);
     if (severity === 'off') continue;
     try {
       rule.check({
@@ -47,5 +44,6 @@ export function checkArchive(index: ArchiveIndex, briefId: string, config: Archi
       findings.push({ ruleId: 'internal.rule-failed', severity: 'warning', message: `The rule ${rule.id} failed on this document and was skipped: ${(error as Error)?.message ?? String(error)}`, range: { start: at.start, end: at.start }, data: { failedRule: rule.id } });
     }
   }
-  return findings.sort(compareFindings);
+  // The brief's own configuration comments apply to its archive findings as to its other findings.
+  return withoutDisabled(brief.disabled, findings).sort(compareFindings);
 }

@@ -65,32 +65,36 @@ function group(citations: readonly ArchiveCitation[], keyOf: (c: ArchiveCitation
  * @param catalogue the catalogue to look entries up in (the team's, or the bundled one)
  */
 export function archiveDocuments(index: ArchiveIndex, catalogue: Catalogue): DocumentSummary[] {
-  return index.documents().map(({ key, citations }) => {
-    const chinese = citations.find((c) => c.chinese)?.chinese?.text.trim();
-    const entry = chinese ? catalogue.titlesByChinese(chinese)[0] : undefined;
-    const renderings = group(citations, (c) => c.englishKey, (c) => c.english?.text);
-    const issuingBodies = group(citations, (c) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined), (c) => c.bodiesValue?.text);
-    const dates = group(citations, (c) => c.day, (c) => c.date?.text);
-    const documentNumbers = group(citations, (c) => c.documentNumber?.text.replace(/\s+/g, ''), (c) => c.documentNumber?.text);
-    const accepted = new Set(entry ? [entry.title_en, ...(entry.translations ?? []).map((t) => t.title)].map((t) => t.toLowerCase()) : []);
-    const conflicts: string[] = [];
-    const unaccepted = renderings.filter((r) => !accepted.has(r.value.toLowerCase()));
-    if (renderings.length > 1 && unaccepted.length) conflicts.push(`${renderings.length} English renderings`);
-    if (dates.length > 1) conflicts.push(`${dates.length} dates`);
-    if (issuingBodies.length > 1) conflicts.push(`${issuingBodies.length} lists of issuing bodies`);
-    return {
-      key,
-      chinese,
-      renderings,
-      issuingBodies,
-      dates,
-      documentNumbers,
-      links: [...new Set(citations.map((c) => c.link).filter((l): l is string => !!l))],
-      catalogueId: entry?.id,
-      conflicts,
-      briefCount: new Set(citations.map((c) => c.briefId)).size,
-    };
-  }).sort((a, b) => (a.chinese ?? '\uffff' + a.key).localeCompare(b.chinese ?? '\uffff' + b.key));
+  return index.documents().map(({ key, citations }) => summarizeDocument(key, citations, catalogue))
+    .sort((a, b) => (a.chinese ?? '\uffff' + a.key).localeCompare(b.chinese ?? '\uffff' + b.key));
+}
+
+/** The summary of one document of the archive from its citations (see `archiveDocuments`). */
+function summarizeDocument(key: string, citations: readonly ArchiveCitation[], catalogue: Catalogue): DocumentSummary {
+  const chinese = citations.find((c) => c.chinese)?.chinese?.text.trim();
+  const entry = chinese ? catalogue.titlesByChinese(chinese)[0] : undefined;
+  const renderings = group(citations, (c) => c.englishKey, (c) => c.english?.text);
+  const issuingBodies = group(citations, (c) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined), (c) => c.bodiesValue?.text);
+  const dates = group(citations, (c) => c.day, (c) => c.date?.text);
+  const documentNumbers = group(citations, (c) => c.documentNumber?.text.replace(/\s+/g, ''), (c) => c.documentNumber?.text);
+  const accepted = new Set(entry ? [entry.title_en, ...(entry.translations ?? []).map((t) => t.title)].map((t) => t.toLowerCase()) : []);
+  const conflicts: string[] = [];
+  const unaccepted = renderings.filter((r) => !accepted.has(r.value.toLowerCase()));
+  if (renderings.length > 1 && unaccepted.length) conflicts.push(`${renderings.length} English renderings`);
+  if (dates.length > 1) conflicts.push(`${dates.length} dates`);
+  if (issuingBodies.length > 1) conflicts.push(`${issuingBodies.length} lists of issuing bodies`);
+  return {
+    key,
+    chinese,
+    renderings,
+    issuingBodies,
+    dates,
+    documentNumbers,
+    links: [...new Set(citations.map((c) => c.link).filter((l): l is string => !!l))],
+    catalogueId: entry?.id,
+    conflicts,
+    briefCount: new Set(citations.map((c) => c.briefId)).size,
+  };
 }
 
 const BODY_ID = /^[A-Z0-9][A-Z0-9-]*$/;
@@ -172,7 +176,8 @@ export function policyTitleEntry(doc: DocumentSummary, index: ArchiveIndex, cata
  * @returns replace UTF-16 offsets `[start, end)` of `existing` by `newText`; `id` is the new entry's id
  */
 export function policyTitleStubInsertion(documentKey: string, index: ArchiveIndex, catalogue: Catalogue, existing: string | undefined, nameOf?: (briefId: string) => string): { start: number; end: number; newText: string; id: string } | undefined {
-  const doc = archiveDocuments(index, catalogue).find((d) => d.key === documentKey);
+  const citations = index.citationsOf(documentKey);
+  const doc = citations.length ? summarizeDocument(documentKey, citations, catalogue) : undefined;
   const made = doc && policyTitleEntry(doc, index, catalogue, nameOf);
   if (!made || made.missing.length) return undefined;
   const lines = stringify([made.entry], { lineWidth: 0 }).trimEnd().split('\n');

@@ -6,6 +6,6 @@ export * from './types';
 export { indexBrief, headlineKey, DOCUMENT_NUMBER_FIELD, type IndexBriefOptions } from './indexBrief';
 export { ArchiveIndex, type ArchiveDocument } from './archiveIndex';
 export { archiveRules, type ArchiveRule, type ArchiveRuleContext } from './rules/index';
-export { checkArchive, archiveSeverity, type ArchiveCheckConfig } from './checkArchive';
+export { checkArchive, type ArchiveCheckConfig } from './checkArchive';
 export { archiveTargetAt, archiveReferences, archiveLenses, archiveSymbols, citationAnchor, type ArchiveTarget, type ArchiveLocation, type ArchiveLens, type ArchiveSymbol } from './features';
 export { archiveDocuments, policyTitlesYaml, policyTitleEntry, policyTitleStubInsertion, type DocumentSummary, type DocumentValue, type DocumentUse } from './documents';

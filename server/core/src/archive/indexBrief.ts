@@ -5,8 +5,9 @@ import type { BriefModel, Span } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { Catalogue } from '../catalogue/catalogue';
 import { chineseTitleKey, englishKey } from '../catalogue/normalize';
-import { readCitationDate } from '../catalogue/citationDate';
-import { isoDay } from '../catalogue/dates';
+import { citationDay } from '../catalogue/citationDate';
+import { disableComments } from '../disableComments';
+import { isoDay, type Day } from '../catalogue/dates';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
 
 /** The citation field id a document number (发文字号) is read from, when the schema and model have one. */
@@ -48,7 +49,6 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       const key = chinese ? `zh:${chineseTitleKey(chinese.text)}` : numberField ? `no:${numberField.value.text.replace(/\s+/g, '')}` : english ? `en:${englishKey(english.text)}` : undefined;
       const bodies = (citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
       const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
-      const read = dateValue ? readCitationDate(dateValue.text, options.dateFormat) : undefined;
       citations.push({
         briefId: id,
         documentKey: key,
@@ -61,7 +61,7 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
         bodiesKnown: bodies.every((b) => known(b.text)),
         bodiesValue: citation.issuingBodies?.value.text.trim() ? at(citation.issuingBodies.value) : undefined,
         date: dateValue && at(dateValue),
-        day: read && (read.kind === 'valid' || read.kind === 'other-format') ? isoDay(read.day) : undefined,
+        day: dateValue ? dayText(citationDay(dateValue.text, options.dateFormat)) : undefined,
         link: parsed?.link?.url || undefined,
         articleValue: citation.article && at(citation.article.value),
         range: lineIndex.range(citation.start, citation.end),
@@ -81,5 +81,11 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       headlineKey: headlineKey(topic.headline.text),
       range: lineIndex.range(topic.start, topic.end),
     })),
+    disabled: disableComments(model.text, lineIndex),
   };
+}
+
+/** `yyyy-MM-dd` of a day, or undefined. */
+function dayText(day: Day | undefined): string | undefined {
+  return day === undefined ? undefined : isoDay(day);
 }

@@ -4,6 +4,7 @@
  * kept for thousands of briefs without their texts or mdast trees.
  */
 import type { Range } from '../text/lineIndex';
+import type { DisableComment } from '../disableComments';
 
 /** A piece of a brief's text and where it is. */
 export interface ArchiveSpan {
@@ -72,4 +73,6 @@ export interface ArchiveBrief {
   title?: string;
   citations: ArchiveCitation[];
   topics: ArchiveTopic[];
+  /** The brief's configuration comments (`<!-- policy-brief-disable … -->`): they apply to its archive findings too. */
+  disabled: DisableComment[];
 }

@@ -34,7 +34,8 @@ export function quickFixes(findings: readonly Finding[], start: number, end: num
  */
 export function menuActions(findings: readonly Finding[], start: number, end: number, text: string, lineIndex: LineIndex, frontMatterEnd?: number): CodeActionProposal[] {
   const actions: CodeActionProposal[] = [];
-  const here = findings.filter((f) => f.range.end.offset >= start && f.range.start.offset <= end && !f.ruleId.startsWith('internal.'));
+  // Not the notices of the checker itself (`internal.*`, the server's `server.*`): no comment turns them off.
+  const here = findings.filter((f) => f.range.end.offset >= start && f.range.start.offset <= end && !/^(internal|server)\./.test(f.ruleId));
   const fixable = findings.filter((f) => f.fixes?.some((x) => x.isPreferred));
   const seen = new Set<string>();
   for (const finding of here) {

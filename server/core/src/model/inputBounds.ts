@@ -13,6 +13,8 @@
  *   non-blank lines with more than `MAX_EMPHASIS_RUNS` runs of `*` or `_`, they are read as text.
  */
 
+import { FenceTracker, forEachLine } from './lines';
+
 /** Container levels kept on one line; markers beyond are read as text. */
 export const MAX_NESTING = 32;
 
@@ -37,9 +39,17 @@ export function limitNesting(text: string, max = MAX_NESTING): { text: string; c
   let out: string[] | undefined;
   let copied = 0;
   let lineStart = 0;
+  // Lines of fenced code are text to remark, whatever they start with: never cut.
+  const fences = new FenceTracker();
   while (lineStart <= text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const lead = text.charCodeAt(lineStart + (text.slice(lineStart, lineStart + 3).match(/^ */)?.[0].length ?? 0));
+    if (fences.next(lead === 96 || lead === 126 || fences.inFence ? text.slice(lineStart, lineEnd) : '') !== undefined) {
+      if (lineEnd >= text.length) break;
+      lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+      continue;
+    }
     let depth = 0;
     let i = lineStart;
     let blanked: [number, number][] | undefined;
@@ -102,30 +112,30 @@ export function limitEmphasis(text: string, max = MAX_EMPHASIS_RUNS): { text: st
   let blockStart = -1;
   let blockEnd = 0;
   let runs = 0;
-  let blank = true;
-  let lineStart = 0;
   const close = (end: number) => {
     if (blockStart >= 0 && runs > max) cuts.push({ start: blockStart, end, runs });
     blockStart = -1;
     runs = 0;
   };
-  for (let i = 0; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i === text.length || c === 10 || c === 13) {
-      if (blank) close(blockEnd);
-      else {
-        if (blockStart < 0) blockStart = lineStart;
-        blockEnd = i;
+  // Fenced code is not Markdown: its lines end a block and their `*` and `_` are never counted or cut.
+  const fences = new FenceTracker();
+  forEachLine(text, 0, (lineStart, lineEnd) => {
+    const first = text.charCodeAt(lineStart + (text.slice(lineStart, lineStart + 3).match(/^ */)?.[0].length ?? 0));
+    const inCode = fences.next(first === 96 || first === 126 || fences.inFence ? text.slice(lineStart, lineEnd) : '') !== undefined;
+    let blank = true;
+    let lineRuns = 0;
+    if (!inCode) {
+      for (let i = lineStart; i < lineEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9) blank = false;
+        if ((c === 42 || c === 95) && (i === lineStart || text.charCodeAt(i - 1) !== c)) lineRuns++;
       }
-      if (i === text.length) break;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lineStart = i + 1;
-      blank = true;
-      continue;
     }
-    if (c !== 32 && c !== 9) blank = false;
-    if ((c === 42 || c === 95) && text.charCodeAt(i - 1) !== c) runs++;
-  }
+    if (blank) return close(blockEnd);
+    if (blockStart < 0) blockStart = lineStart;
+    blockEnd = lineEnd;
+    runs += lineRuns;
+  });
   close(blockEnd);
   if (!cuts.length) return { text, cuts };
   const out: string[] = [];
