@@ -5,9 +5,6 @@
  * (topics by headline words, documents with the completion matcher) and a code lens on each
  * citation ("cited in N other briefs", opening the references).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   LSPErrorCodes, ResponseError, SymbolKind,
   CodeActionKind,
@@ -15,7 +12,6 @@ import {
 } from 'vscode-languageserver/node';
 import { archiveLenses, archiveReferences, archiveSymbols, archiveTargetAt, policyTitleStubInsertion, LineIndex } from '../../core/src/index';
 import { packagePath } from '../config/packageData';
-import { TEAM_FILES } from '../config/projectConfig';
 import { SHOW_REFERENCES_COMMAND } from '../protocol';
 import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
@@ -24,6 +20,7 @@ import type { ConfigEntry } from '../config/configStore';
 import { toRange } from './convert';
 import { addToCatalogueEdit, revealCommand, type ClientAbilities } from './features';
 import { onRequestChecked } from './params';
+import { openOrDiskText, teamCatalogueFile, type TeamCatalogue } from './teamFiles';
 
 
 function cancelled(token: CancellationToken): void {
@@ -40,28 +37,19 @@ export function entryLine(text: string, id: string): number | undefined {
 }
 
 /** The catalogue files to search for an entry, the team's first: absolute paths. */
-function catalogueFiles(entry: ConfigEntry, kind: 'issuingBodies' | 'policyTitles'): string[] {
-  const override = kind === 'issuingBodies' ? entry.overrides.issuingBodiesPath : entry.overrides.policyTitlesPath;
-  const team = override ?? (entry.teamFolder ? path.join(entry.teamFolder, TEAM_FILES[kind]) : undefined);
+function catalogueFiles(entry: ConfigEntry, kind: TeamCatalogue): string[] {
+  const team = teamCatalogueFile(entry, kind);
   return [...(team ? [team] : []), packagePath('data', kind === 'issuingBodies' ? 'issuing-bodies.yaml' : 'policy-titles.yaml')];
 }
 
 /** Location of catalogue entry `id`: the first file (team, then bundled) that holds it; the open text of a file wins. */
 function entryLocation(analysis: Analysis, files: string[], id: string): Location | undefined {
   for (const file of files) {
-    const open = analysis.documents.all().find((d) => uriToPath(d.uri) === file);
-    let text = open?.getText();
-    if (text === undefined) {
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-    }
-    const line = entryLine(text, id);
-    if (line === undefined) continue;
-    const lineIndex = new LineIndex(text);
-    return { uri: open?.uri ?? pathToFileURL(file).href, range: toRange(lineIndex.range(lineIndex.lineStarts[line], lineIndex.lineEnd(line))) };
+    const read = openOrDiskText(analysis.documents, file);
+    const line = read && entryLine(read.text, id);
+    if (!read || line === undefined) continue;
+    const lineIndex = new LineIndex(read.text);
+    return { uri: read.uri, range: toRange(lineIndex.range(lineIndex.lineStarts[line], lineIndex.lineEnd(line))) };
   }
   return undefined;
 }

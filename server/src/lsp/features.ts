@@ -3,7 +3,6 @@
  * add to team catalogue), document symbols, folding ranges, document links. Each maps LSP
  * params to core offsets, calls the pure core feature and converts the result.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,7 +14,7 @@ import {
   complete, hover, quickFixes, fixAll, menuActions, catalogueStubInsertion, ruleDocsUrl, documentSymbols, foldingRanges, documentLinks, LineIndex,
   type CitedTitle, type Finding, type TextEdit,
 } from '../../core/src/index';
-import { TEAM_FILES, TEAM_FOLDER } from '../config/projectConfig';
+import { TEAM_FOLDER } from '../config/projectConfig';
 import { ruleDocsBase } from '../config/packageData';
 import { FIX_ALL_KIND } from '../protocol';
 import type { Analysed, Analysis } from './analysis';
@@ -24,6 +23,7 @@ import { completionView } from './completionView';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
 import { onRequestChecked } from './params';
+import { openOrDiskText, teamCatalogueFile, type TeamCatalogue } from './teamFiles';
 
 /** What the client can do, as far as features care. */
 export interface ClientAbilities {
@@ -157,26 +157,19 @@ export function revealCommand(added: CatalogueAddition): Command {
  * (`override`), else `<team folder>/<file>`, else `<workspace folder>/.policy-brief/<file>`
  * (created when missing); `insertion` gives the edit for the file's current text.
  */
-export function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, kind: 'issuingBodies' | 'policyTitles', insertion: (existing: string | undefined) => { start: number; end: number; newText: string } | undefined, abilities: ClientAbilities): CatalogueAddition | undefined {
+export function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: string | undefined, override: string | undefined, kind: TeamCatalogue, insertion: (existing: string | undefined) => { start: number; end: number; newText: string } | undefined, abilities: ClientAbilities): CatalogueAddition | undefined {
   const documentPath = uriToPath(uri);
   const base = teamFolder ? path.dirname(teamFolder) : analysis.folderOf(documentPath) ?? analysis.folders.map((f) => uriToPath(f.uri)).find(Boolean) ?? (documentPath ? path.dirname(documentPath) : undefined);
   if (!base && !override) return undefined;
-  const file = override ?? path.join(teamFolder ?? path.join(base!, TEAM_FOLDER), TEAM_FILES[kind]);
+  const file = teamCatalogueFile({ overrides: { [kind === 'issuingBodies' ? 'issuingBodiesPath' : 'policyTitlesPath']: override }, teamFolder: teamFolder ?? path.join(base!, TEAM_FOLDER) }, kind)!;
   const fileUri = pathToFileURL(file).href;
-  const open = analysis.documents.all().find((d) => uriToPath(d.uri) === file);
-  let existing: string | undefined = open?.getText();
-  if (existing === undefined) {
-    try {
-      existing = fs.readFileSync(file, 'utf8');
-    } catch {
-      existing = undefined;
-    }
-  }
+  const read = openOrDiskText(analysis.documents, file);
+  const existing = read?.text;
   const inserted = insertion(existing);
   if (!inserted) return undefined;
   const lineIndex = new LineIndex(existing ?? '');
   const range = toRange(lineIndex.range(inserted.start, inserted.end));
-  const targetUri = open?.uri ?? fileUri;
+  const targetUri = read?.uri ?? fileUri;
   // The line of the new entry's `- id:` once the edit is applied.
   const before = inserted.newText.slice(0, Math.max(0, inserted.newText.indexOf('- id:')));
   const line = range.start.line + (before.match(/\n/g)?.length ?? 0);
@@ -184,7 +177,7 @@ export function addToCatalogueEdit(analysis: Analysis, uri: string, teamFolder: 
     if (!abilities.resourceOperations) return undefined;
     return { uri: fileUri, line, edit: { documentChanges: [{ kind: 'create', uri: fileUri, options: { ignoreIfExists: true } }, { textDocument: { uri: fileUri, version: null }, edits: [{ range, newText: inserted.newText }] }] } };
   }
-  return { uri: targetUri, line, edit: { documentChanges: [{ textDocument: { uri: targetUri, version: open?.version ?? null }, edits: [{ range, newText: inserted.newText }] }] } };
+  return { uri: targetUri, line, edit: { documentChanges: [{ textDocument: { uri: targetUri, version: read?.version ?? null }, edits: [{ range, newText: inserted.newText }] }] } };
 }
 
 /** Server commands the code actions use (listed in the server's `executeCommandProvider`). */
