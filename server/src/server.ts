@@ -109,7 +109,12 @@ function main(): void {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     };
-    registerFeatures(connection, analysis, abilities, () => archive.citedTitles(), (analysed, start, end) => addToPolicyTitlesActions(analysis, archive, abilities, analysed, start, end));
+    // Title completion leaves out the citation being typed (the archive holds the open text).
+    const citedTitles = (uri: string, line: number) => {
+      const file = uriToPath(uri);
+      return archive.citedTitles(file ? { briefId: ArchiveService.idOf(file), line } : undefined);
+    };
+    registerFeatures(connection, analysis, abilities, citedTitles, (analysed, start, end) => addToPolicyTitlesActions(analysis, archive, abilities, analysed, start, end));
     registerArchiveFeatures(connection, analysis, archive);
     registerCommands(connection);
     const result: InitializeResult = {

@@ -200,6 +200,24 @@ describe('LSP completion', function () {
     assert.equal(lineOf(result, 'Date:'), 'Date: March 3, 2021');
   });
 
+  it('does not offer the title being typed, which the archive holds from the open brief, as a cited title', async () => {
+    // The archive indexes an open brief's current text when it is checked, so the Article line
+    // being typed (`robot`) is in it; proposing it would replace the typed word by itself.
+    const uri = fileUri(path.join(workspace, 'typing-now.md'));
+    const text = brief.replace(/Article: Implementation[^\n]*\nIssuing bodies: MITT, NDRC\nDate: 2023-01-18/, 'Article: robot\nIssuing bodies:\nDate:');
+    await client.open(uri, text);
+    try {
+      await client.diagnostics(uri);
+      const position = positionAt(text, text.indexOf('Article: robot') + 'Article: robot'.length);
+      const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context: { triggerKind: 3 } })) as CompletionList | null;
+      const labels = (result?.items ?? []).map((i) => i.label);
+      assert.ok(!labels.includes('robot'), labels.join(' | '));
+      assert.equal(labels[0], 'Implementation Plan for the "Robot+" Application Action', labels.join(' | '));
+    } finally {
+      await client.close(uri);
+    }
+  });
+
   it('completes part labels from the schema at the start of a line, replacing the typed prefix', async () => {
     const text = brief.replace('**MERICS comment:** The plan', '**MER|\n\nThe plan');
     const { items, apply } = await completeAt(client, text);

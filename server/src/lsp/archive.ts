@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ArchiveIndex, briefSections, checkArchive, indexBrief, parseBrief, LineIndex,
-  type BriefModel, type CitedTitle, type Finding,
+  type ArchiveCitation, type BriefModel, type CitedTitle, type Finding,
 } from '../../core/src/index';
 import { findMarkdownFiles } from '../files/walk';
 import { readBriefFile } from '../archive/readBrief';
@@ -42,7 +42,7 @@ export class ArchiveService {
   private abort?: AbortController;
   private refreshTimer?: NodeJS.Timeout;
   private contentGenerationValue = 0;
-  private titles?: { generation: number; list: CitedTitle[] };
+  private titles?: { generation: number; editing: string; list: CitedTitle[] };
   /** When an open document last changed (`Date.now()`): discovery steps back while the user types. */
   private lastEdit = 0;
   /** Resolves when the current discovery is done (tests, benchmarks). */
@@ -250,23 +250,32 @@ export class ArchiveService {
 
   /**
    * The titles cited across every archive, for completion: one per distinct document. The same
-   * array instance until the content changes (completion caches its search index on it).
+   * array instance until what it lists changes (completion caches its search index on it).
+   *
+   * An open brief is indexed with its current text, so the citation the cursor is in holds the
+   * title being typed (`Article: rob`): `editing` (the brief's id, as `idOf` gives it, and the
+   * cursor's 0-based line) leaves out that citation — it is not a cited title, and proposing it
+   * would replace the typed word by itself. The brief's other citations stay.
    */
-  citedTitles(): readonly CitedTitle[] {
-    if (this.titles?.generation === this.contentGenerationValue) return this.titles.list;
+  citedTitles(editing?: { briefId: string; line: number }): readonly CitedTitle[] {
+    const editingKey = editing ? `${editing.line}:${editing.briefId}` : '';
+    if (this.titles?.generation === this.contentGenerationValue && this.titles.editing === editingKey) return this.titles.list;
+    const isEdited = (c: ArchiveCitation) => !!editing && c.briefId === editing.briefId && c.range.start.line <= editing.line && editing.line <= c.range.end.line;
     const seen = new Set<string>();
     const list: CitedTitle[] = [];
     for (const index of this.indexes.values()) {
-      for (const { key, citations } of index.documents()) {
+      for (const { key, citations: all } of index.documents()) {
         if (seen.has(key)) continue;
+        const citations = all.filter((x) => !isEdited(x));
+        if (!citations.length) continue;
         seen.add(key);
         const c = citations.find((x) => x.english && x.chinese) ?? citations[0];
         list.push({ english: c.english?.text.trim(), chinese: c.chinese?.text.trim(), bodies: c.bodiesValue?.text.trim(), date: c.date?.text.trim(), source: c.briefId.startsWith('file:') ? decodeURIComponent(new URL(c.briefId).pathname) : c.briefId });
       }
     }
-    // Keep the old instance when nothing completion shows changed (positions moved only, or another field).
-    const same = this.titles && this.titles.list.length === list.length && this.titles.list.every((t, i) => t.english === list[i].english && t.chinese === list[i].chinese && t.bodies === list[i].bodies && t.date === list[i].date);
-    this.titles = { generation: this.contentGenerationValue, list: same ? this.titles!.list : list };
+    // Keep the old instance when nothing completion shows changed (positions moved only, another field, the typed title only).
+    const same = this.titles && this.titles.list.length === list.length && this.titles.list.every((t, i) => t.english === list[i].english && t.chinese === list[i].chinese && t.bodies === list[i].bodies && t.date === list[i].date && t.source === list[i].source);
+    this.titles = { generation: this.contentGenerationValue, editing: editingKey, list: same ? this.titles!.list : list };
     return this.titles.list;
   }
 

@@ -35,8 +35,13 @@ function cancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled.');
 }
 
-/** Registers the feature handlers on `connection`. */
-export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: () => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
+/**
+ * Registers the feature handlers on `connection`.
+ * @param workspaceTitles the titles cited in the workspace's briefs, for title completion in the
+ *   document `uri` with the cursor on 0-based `line` (the citation being typed there is left out)
+ * @param moreQuickFixes further quick fixes of a range (UTF-16 offsets `start`…`end`) of an analysed brief
+ */
+export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: (uri: string, line: number) => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
   onRequestChecked(connection, 'textDocument/completion', async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -54,7 +59,7 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     const { context, text, model, lineIndex, topicsBefore } = found;
     const triggerKind = params.context?.triggerKind;
     const trigger = triggerKind === CompletionTriggerKind.TriggerCharacter ? 'character' : triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions ? 'incomplete' : 'invoked';
-    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(), topicsBefore, trigger }, found.offset);
+    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(params.textDocument.uri, params.position.line), topicsBefore, trigger }, found.offset);
     // View offsets → document positions.
     const at = (relative: number) => {
       const offset = found.toDocument(relative);
