@@ -76,6 +76,8 @@
       topics: document.querySelectorAll('.pb-topic').length,
       markers: document.querySelectorAll('.pb-marker').length,
       citations: document.querySelectorAll('.pb-citation').length,
+      // What VS Code will hand to the extension's serializer after a window reload.
+      state: vscode.getState(),
     });
   }
 

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ServerManager } from './languageClient';
 import { PreviewManager } from './preview/previewManager';
-import { registerPreviewSerializer } from './preview/previewSerializer';
+import { previewSerializer, registerPreviewSerializer } from './preview/previewSerializer';
 import { BriefContext } from './briefStatus';
 import { BriefStatusBar } from './statusBar';
 import { TeamConfigs } from './teamConfig';
@@ -20,9 +20,10 @@ export function activate(context: vscode.ExtensionContext): void {
   server = new ServerManager(context);
   const briefs = new BriefContext(server);
   const previews = new PreviewManager(context.extensionUri, configs);
+  const serializer = previewSerializer(previews);
   const statusBar = new BriefStatusBar(briefs, server);
-  context.subscriptions.push(configs, server, briefs, previews, statusBar, registerPreviewSerializer(previews), registerCompletionRetrigger());
-  registerCommands(context, { server, previews, statusBar });
+  context.subscriptions.push(configs, server, briefs, previews, statusBar, registerPreviewSerializer(serializer), registerCompletionRetrigger());
+  registerCommands(context, { server, previews, serializer, statusBar });
   void server.start();
 }
 

@@ -130,6 +130,9 @@ describe('Brief preview in Chromium', function () {
     const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
     const { page } = await openPreview(renderBriefHtml(text, defaultConfig().config).html, 'light');
     assert.equal(await page.evaluate(() => (window as unknown as { __pbState?: { uri?: string } }).__pbState?.uri), DOCUMENT_URI);
+    // Its render report carries that state to the extension (the e2e test of the restore reads it there).
+    const rendered = (await messages(page)).find((m) => m.type === 'rendered');
+    assert.equal((rendered?.state as { uri?: string } | undefined)?.uri, DOCUMENT_URI);
     await page.evaluate(() => window.scrollTo(0, 600));
     await page.waitForFunction(() => typeof (window as unknown as { __pbState?: { line?: number } }).__pbState?.line === 'number');
     assert.equal(await page.evaluate(() => (window as unknown as { __pbState?: { uri?: string } }).__pbState?.uri), DOCUMENT_URI);

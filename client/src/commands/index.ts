@@ -25,6 +25,12 @@ export const TestCommands = {
    * `timeoutMs`). `documentVersion` is the `TextDocument.version` the reported render shows.
    */
   getPreviewState: 'policyBrief.test.getPreviewState',
+  /**
+   * `(panel: vscode.WebviewPanel, state: unknown) → void`: hands a panel of the preview's view type
+   * to the registered preview serializer, as VS Code does after a window reload (in-process call:
+   * the panel is passed by reference).
+   */
+  revivePreview: 'policyBrief.test.revivePreview',
   /** `() → { status, statusBarText, crashRestarts, lastMessage }`. */
   getStatus: 'policyBrief.test.getStatus',
   /**
@@ -37,6 +43,8 @@ export const TestCommands = {
 export interface Services {
   server: ServerManager;
   previews: PreviewManager;
+  /** The serializer registered for the preview panels (see previewSerializer.ts). */
+  serializer: vscode.WebviewPanelSerializer;
   statusBar: BriefStatusBar;
 }
 
@@ -79,6 +87,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     const report = preview.lastReport;
     return { html: preview.lastHtml, version: preview.renderVersion, documentVersion: report && preview.documentVersionOf(report.version), report };
   });
+  register(TestCommands.revivePreview, (panel: vscode.WebviewPanel, state: unknown) => services.serializer.deserializeWebviewPanel(panel, state));
   const status = () => ({ status: server.status, statusBarText: services.statusBar.text, crashRestarts: server.crashRestarts, lastMessage: server.lastMessage });
   // The status bar shows the server's answer: ask it again first, so the text is current.
   register(TestCommands.getStatus, async () => {

@@ -24,6 +24,11 @@ export interface WebviewReport {
   topics: number;
   markers: number;
   citations: number;
+  /**
+   * The webview's persisted state (`getState()` in client/media/preview.js) when it reported:
+   * `{ uri, line? }`, what VS Code hands to the preview serializer after a window reload.
+   */
+  state?: { uri?: string; line?: number };
 }
 
 /** Messages from the webview script (`client/media/preview.js`). */
@@ -184,7 +189,7 @@ export class BriefPreview implements vscode.Disposable {
         if (this.stale || message.version < this.version) void this.update();
         break;
       case 'rendered':
-        this.lastReport = { version: message.version, topics: message.topics, markers: message.markers, citations: message.citations };
+        this.lastReport = { version: message.version, topics: message.topics, markers: message.markers, citations: message.citations, state: message.state };
         this.reported.fire(this.lastReport);
         break;
       case 'revealLine':

@@ -7,9 +7,12 @@ import * as vscode from 'vscode';
 import { BriefPreview } from './briefPreview';
 import type { PreviewManager } from './previewManager';
 
-/** Registers the serializer of the preview panels (activation event `onWebviewPanel:policyBrief.preview`). */
-export function registerPreviewSerializer(previews: PreviewManager): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(BriefPreview.viewType, {
+/**
+ * The serializer of the preview panels: a state `{ uri: string, line?: number }` revives the
+ * preview of that document; a state without a URI (or a document that no longer opens) closes the panel.
+ */
+export function previewSerializer(previews: PreviewManager): vscode.WebviewPanelSerializer {
+  return {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
       const uri = (state as { uri?: unknown } | undefined)?.uri;
       if (typeof uri !== 'string') {
@@ -18,5 +21,10 @@ export function registerPreviewSerializer(previews: PreviewManager): vscode.Disp
       }
       await previews.revive(panel, vscode.Uri.parse(uri));
     },
-  });
+  };
+}
+
+/** Registers `serializer` for the preview panels (activation event `onWebviewPanel:policyBrief.preview`). */
+export function registerPreviewSerializer(serializer: vscode.WebviewPanelSerializer): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(BriefPreview.viewType, serializer);
 }

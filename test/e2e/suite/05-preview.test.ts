@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFile, revert, ruleOf, waitForDiagnostics, workspaceFile } from './helpers';
+import { activateExtension, DEADLINE_MS, openFile, revert, ruleOf, waitForDiagnostics, workspaceFile } from './helpers';
 
 interface PreviewState {
   html: string;
   version: number;
   documentVersion?: number;
-  report?: { version: number; topics: number; markers: number; citations: number };
+  /** `state`: the webview's persisted state (what VS Code hands the serializer after a reload). */
+  report?: { version: number; topics: number; markers: number; citations: number; state?: { uri?: string; line?: number } };
 }
 
 /** The preview's state once the webview shows `document` as it is now (or a later version of it). */
@@ -17,6 +18,41 @@ async function previewState(document: vscode.TextDocument): Promise<PreviewState
   });
   assert.ok(state, `no preview open for ${uri.path}`);
   return state;
+}
+
+/**
+ * Does what VS Code does for a preview after a window reload: a new panel of the preview's view
+ * type, handed with the webview's saved `state` to the extension's registered serializer.
+ */
+async function restorePanel(state: unknown): Promise<{ panel: vscode.WebviewPanel; disposed: () => boolean }> {
+  const panel = vscode.window.createWebviewPanel('policyBrief.preview', 'Restored preview', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, { enableScripts: true });
+  let disposed = false;
+  panel.onDidDispose(() => { disposed = true; });
+  await vscode.commands.executeCommand('policyBrief.test.revivePreview', panel, state);
+  return { panel, disposed: () => disposed };
+}
+
+/** The preview tabs the user sees, in all editor groups. */
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('policyBrief.preview'));
+}
+
+/** Resolves when the user sees `count` preview tabs (tab changes arrive as events); rejects after the deadline. */
+async function waitForPreviewTabs(count: number): Promise<void> {
+  if (previewTabs().length === count) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`${previewTabs().length} preview tab(s), expected ${count}`));
+    }, DEADLINE_MS);
+    const listener = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (previewTabs().length !== count) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
 }
 
 suite('Preview', () => {
@@ -102,5 +138,46 @@ suite('Preview', () => {
     await vscode.commands.executeCommand('policyBrief.showPreview');
     const html = await vscode.commands.executeCommand<string | undefined>('policyBrief.test.getPreviewHtml', document.uri.toString());
     assert.equal(html, undefined);
+  });
+
+  test('after a window reload, the preview comes back showing the document as it is now, and stays live', async () => {
+    const editor = await openFile('briefs/clean.md');
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('policyBrief.showPreviewToSide');
+    const before = await previewState(editor.document);
+    // The webview saved the document's URI in its state: VS Code keeps it across the reload.
+    const saved = before.report?.state;
+    assert.equal(saved?.uri, uri);
+    // Edited since the preview last rendered (the reload brings back the document as it is now).
+    const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('- Double the robot density'));
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Restored ')));
+
+    const { panel, disposed } = await restorePanel(saved);
+    const after = await previewState(editor.document);
+    assert.equal(disposed(), false, 'the restored panel stays open');
+    assert.equal(after.documentVersion, editor.document.version);
+    assert.match(after.html, /Restored Double the robot density/);
+    assert.match(panel.webview.html, /Restored Double the robot density/, 'the restored panel is the one showing the brief');
+    assert.deepEqual({ topics: after.report?.topics, citations: after.report?.citations }, { topics: 2, citations: 2 });
+    // The restored page saves the URI again, so the preview survives the next reload too.
+    assert.equal(after.report?.state?.uri, uri);
+    await waitForPreviewTabs(1); // one preview of the document: the restored one replaced the old
+
+    // The restored preview follows further edits.
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(line, 2), 'Again ')));
+    const live = await previewState(editor.document);
+    assert.equal(live.documentVersion, editor.document.version);
+    assert.match(live.html, /Again Restored Double the robot density/);
+    await revert(editor);
+  });
+
+  test('after a window reload, a saved state without a document, or naming a file that is gone, closes the panel', async () => {
+    const gone = workspaceFile('briefs/deleted-before-reload.md').toString();
+    for (const state of [undefined, {}, { line: 4 }, { uri: 42 }, { uri: gone, line: 2 }]) {
+      const { disposed } = await restorePanel(state);
+      assert.equal(disposed(), true, `state ${JSON.stringify(state)} closes the panel`);
+    }
+    assert.equal(await vscode.commands.executeCommand<string | undefined>('policyBrief.test.getPreviewHtml', gone), undefined);
+    await waitForPreviewTabs(0); // no preview tab is left behind
   });
 });
