@@ -62,9 +62,22 @@ async function checkAll(requests: CheckFileRequest[], keepText: boolean, jobs: n
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: workerFile, maxThreads: jobs, minThreads: Math.min(jobs, 2) });
   try {
-    // A worker that dies (out of memory, say) fails its file only; the other files keep their output.
-    return await Promise.all(requests.map((request) => (pool.run({ request, keepText }) as Promise<CheckFileResult>)
-      .catch((error: Error): CheckFileResult => ({ path: request.path, findings: [], error: `Could not be checked: ${error?.message ?? String(error)}`, configFiles: [], configMissing: [] }))));
+    // Batches of files, several per worker, so that messages do not outweigh the work (2,000
+    // one-file tasks cost more than they gained on two cores); results keep the order of `requests`.
+    const size = Math.max(1, Math.min(64, Math.ceil(requests.length / (jobs * 8))));
+    const batches: CheckFileRequest[][] = [];
+    for (let i = 0; i < requests.length; i += size) batches.push(requests.slice(i, i + size));
+    const failed = (request: CheckFileRequest, error: Error): CheckFileResult => ({ path: request.path, findings: [], error: `Could not be checked: ${error?.message ?? String(error)}`, configFiles: [], configMissing: [] });
+    const results = await Promise.all(batches.map(async (batch) => {
+      try {
+        return (await pool.run({ requests: batch, keepText })) as CheckFileResult[];
+      } catch {
+        // A worker that died (out of memory, say): its files are checked one by one, so only the
+        // file that kills a worker fails and the other files keep their output.
+        return Promise.all(batch.map((request) => (pool.run({ requests: [request], keepText }) as Promise<CheckFileResult[]>).then((r) => r[0], (error: Error) => failed(request, error))));
+      }
+    }));
+    return results.flat();
   } finally {
     await pool.destroy();
   }
