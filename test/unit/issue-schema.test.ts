@@ -1,7 +1,8 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { archiveRules, loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { archiveRules, checkBrief, loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { defaultConfig } from '../support/config';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
@@ -176,5 +177,28 @@ describe('loadIssueSchema', () => {
   it('lists every registered rule id (brief and archive rules), and only those, as the keys allowed under rules:', () => {
     const properties = (jsonSchema as { properties: { rules: { propertyNames: { enum: string[] } } } }).properties;
     assert.deepEqual([...properties.rules.propertyNames.enum].sort(), [...rules, ...archiveRules].map((rule) => rule.id).sort());
+  });
+
+  it('runs with a part and a citation field without `label` (both allowed by the JSON Schema): no crash', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'topic:',
+      '  parts:',
+      '    - id: lede',
+      '      required: true',
+      '  citation:',
+      '    fields:',
+      '      - id: article',
+      '      - id: date',
+      '        required: true',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    // A field without a label takes the default's label for its id.
+    assert.deepEqual(loaded.schema.topic.citation.fields.map((f) => f.label), ['Article', 'Date']);
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    const { findings } = checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue });
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'internal.rule-failed'), []);
+    assert.ok(findings.some((f) => f.ruleId === 'structure.missing-part' && /no 'lede' part/.test(f.message)));
   });
 });

@@ -89,7 +89,20 @@ export function loadIssueSchema(
   let schema = defaults as unknown as Record<string, unknown>;
   for (const layer of chain) schema = mergeSchema(schema, layer, layer.extends !== undefined);
   delete schema.extends;
-  return { schema: schema as unknown as IssueSchema, files, fellBack: false };
+  return { schema: withFieldLabels(schema as unknown as IssueSchema, defaults), files, fellBack: false };
+}
+
+/**
+ * The JSON Schema lets a citation field leave out its `label`: such a field takes the label of the
+ * bundled default's field with the same id (`Article`, `Issuing bodies`, `Date`, `Document number`).
+ * A part without `label` stays without: it is the topic's unlabelled prose (see `PartSchema.label`).
+ */
+function withFieldLabels(schema: IssueSchema, defaults: IssueSchema): IssueSchema {
+  const fields = schema.topic.citation.fields;
+  if (fields.every((f) => f.label !== undefined)) return schema;
+  const labelOf = (id: string) => defaults.topic.citation.fields.find((f) => f.id === id)?.label ?? id;
+  const complete = fields.map((f) => (f.label === undefined ? { ...f, label: labelOf(f.id) } : f));
+  return { ...schema, topic: { ...schema.topic, citation: { ...schema.topic.citation, fields: complete } } };
 }
 
 /**

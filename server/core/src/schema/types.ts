@@ -8,8 +8,12 @@ import type { Severity } from '../findings';
 /** A labelled prose part of a topic, e.g. At a glance or the analyst comment. */
 export interface PartSchema {
   id: string;
-  /** Canonical label without colon, e.g. "At a glance". */
-  label: string;
+  /**
+   * Canonical label without colon, e.g. "At a glance". Absent: the part has no label (the prose
+   * between the topic heading and the first labelled part); such a part is never written with a
+   * label, so it is reported by id.
+   */
+  label?: string;
   /** Other labels accepted for the part (reported as non-canonical with a fix). */
   aliases?: string[];
   required: boolean;
@@ -26,6 +30,7 @@ export interface PartSchema {
 /** A `Label: value` line of the citation block. */
 export interface CitationFieldSchema {
   id: 'article' | 'issuing-bodies' | 'date' | 'document-number';
+  /** Label without colon; the loader fills in the default's label for the id when a file leaves it out. */
   label: string;
   aliases?: string[];
   required: boolean;

@@ -8,7 +8,7 @@ export const labelFormat: Rule = {
   tags: ['structure'],
   check({ model, schema, report }) {
     const canonical = new Map<string, string>();
-    for (const part of schema.topic.parts) canonical.set(part.id, part.label);
+    for (const part of schema.topic.parts) if (part.label !== undefined) canonical.set(part.id, part.label);
     for (const field of schema.topic.citation.fields) canonical.set(field.id, field.label);
     const checkLabel = (id: string, name: { start: number; end: number; text: string }) => {
       const wanted = canonical.get(id);
