@@ -40,6 +40,8 @@ const dateFormat = fc.oneof(
 );
 const smallInt = (min: number) => fc.integer({ min, max: 12 });
 const flag = fc.boolean();
+/** A limit or null ("no limit", lifting an inherited one). */
+const limit = (min: number) => fc.option(smallInt(min), { nil: null, freq: 4 });
 const opt = { requiredKeys: [] as never[] };
 
 const part = fc.record({
@@ -47,10 +49,10 @@ const part = fc.record({
   label,
   aliases: labels,
   required: flag,
-  leadMaxWords: smallInt(1),
-  maxWords: smallInt(1),
-  minParagraphs: smallInt(1),
-  keyPoints: fc.record({ required: flag, min: smallInt(0), max: smallInt(1), maxWords: smallInt(1) }, opt),
+  leadMaxWords: limit(1),
+  maxWords: limit(1),
+  minParagraphs: limit(1),
+  keyPoints: fc.option(fc.record({ required: flag, min: limit(0), max: limit(1), maxWords: limit(1) }, opt), { nil: null, freq: 4 }),
 }, { requiredKeys: ['id'] });
 
 const field = fc.record({
@@ -71,7 +73,7 @@ export const teamSchema = fc.record({
   issue: fc.record({
     title: fc.record({ required: flag }, opt),
     topicsList: fc.record({ required: flag, matchHeadlines: flag }, opt),
-    topics: fc.record({ min: smallInt(0), max: smallInt(1), headingLevel: fc.integer({ min: 1, max: 6 }), numbered: flag }, opt),
+    topics: fc.record({ min: smallInt(0), max: limit(1), headingLevel: fc.integer({ min: 1, max: 6 }), numbered: flag }, opt),
   }, opt),
   topic: fc.record({
     parts: fc.array(part, { maxLength: 4 }),

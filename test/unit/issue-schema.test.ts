@@ -201,4 +201,28 @@ describe('loadIssueSchema', () => {
     assert.deepEqual(findings.filter((f) => f.ruleId === 'internal.rule-failed'), []);
     assert.ok(findings.some((f) => f.ruleId === 'structure.missing-part' && /no 'lede' part/.test(f.message)));
   });
+
+  it('null lifts a limit inherited through `extends` (max: null = no limit), and the JSON Schema accepts it', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'issue:',
+      '  topics:',
+      '    max: null',
+      'topic:',
+      '  parts:',
+      '    - id: at-a-glance',
+      '      leadMaxWords: null',
+      '      keyPoints: null',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.schema.issue.topics.max, undefined);
+    assert.ok(!('max' in loaded.schema.issue.topics), 'no null left in the schema');
+    const glance = loaded.schema.topic.parts.find((p) => p.id === 'at-a-glance')!;
+    assert.equal(glance.leadMaxWords, undefined);
+    assert.equal(glance.keyPoints, undefined);
+    assert.equal(glance.required, true, 'the rest of the part is still inherited');
+    assert.equal(loaded.schema.issue.topics.min, 1);
+  });
 });

@@ -89,7 +89,7 @@ export function loadIssueSchema(
   let schema = defaults as unknown as Record<string, unknown>;
   for (const layer of chain) schema = mergeSchema(schema, layer, layer.extends !== undefined);
   delete schema.extends;
-  return { schema: withFieldLabels(schema as unknown as IssueSchema, defaults), files, fellBack: false };
+  return { schema: withFieldLabels(withoutNulls(schema) as unknown as IssueSchema, defaults), files, fellBack: false };
 }
 
 /**
@@ -125,6 +125,19 @@ export function mergeSchema(base: Record<string, unknown>, override: Record<stri
     } else {
       result[key] = value;
     }
+  }
+  return result;
+}
+
+/**
+ * Drops keys whose value is `null`: in an issue schema `null` means "no limit" (`max: null`), which
+ * is what an absent optional limit means; written over an inherited value, it lifts that limit.
+ */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null) continue;
+    result[key] = Array.isArray(entry) ? entry.map((e) => (isPlainObject(e) ? withoutNulls(e) : e)) : isPlainObject(entry) ? withoutNulls(entry) : entry;
   }
   return result;
 }
