@@ -18,11 +18,14 @@ export class ModelBuilder {
   private readonly partLabels: LabelMatcher;
   private readonly fieldLabels: LabelMatcher;
   private readonly labels: SchemaLabels;
+  /** The id of the schema's part without a label (the prose after the topic heading), if any. */
+  private readonly unlabelledId: string | undefined;
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
     this.partLabels = this.labels.parts;
     this.fieldLabels = this.labels.fields;
+    this.unlabelledId = schema.topic.parts.find((p) => p.label === undefined)?.id;
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
@@ -99,10 +102,13 @@ export class ModelBuilder {
     }
     let part: TopicPart | undefined;
     let citation: Citation | undefined;
+    // The schema's unlabelled part takes the prose before the first label or citation line.
+    const opensUnlabelled = () => this.unlabelledId !== undefined && !part && !topic.parts.length && !topic.citations.length;
     for (const node of rest) {
       const block = spanOf(this.text, node, base);
       if (node.type === 'list') {
         const items = node.children.map((item) => this.textBlock(spanOf(this.text, item, base), toString(item)));
+        if (opensUnlabelled()) part = this.unlabelledPart(topic, this.textBlock({ start: block.start, end: block.start, text: '' }, ''), block);
         if (part && !citation) {
           part.lists.push(items);
           part.end = block.end;
@@ -131,6 +137,7 @@ export class ModelBuilder {
           part = {
             partId: this.labels.partId(label.name.text) ?? label.name.text,
             label,
+            anchor: label.whole,
             lead: this.textBlock(lead, plainText(lead.text)),
             paragraphs: [],
             lists: [],
@@ -142,6 +149,8 @@ export class ModelBuilder {
         } else if (part && !citation) {
           (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
           part.end = prose.end;
+        } else if (opensUnlabelled()) {
+          part = this.unlabelledPart(topic, this.textBlock(prose, plainText(prose.text)), prose);
         } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
       }
       if (firstCitationLine < 0) continue;
@@ -181,6 +190,26 @@ export class ModelBuilder {
     const links = topic.citations.length ? linksOf(root, base) : [];
     for (const c of topic.citations) this.resolveCitationFields(c, links);
     return topic;
+  }
+
+  /**
+   * Opens the schema's unlabelled part with `lead` (its first paragraph, or an empty span where it
+   * opens with a list); `first` is that first block, whose first line is the part's anchor.
+   */
+  private unlabelledPart(topic: Topic, lead: TextBlock, first: Span): TopicPart {
+    const firstLine = linesIn(this.text, first.start, first.end)[0];
+    const part: TopicPart = {
+      partId: this.unlabelledId!,
+      anchor: trimmedSpan(this.text, first.start, Math.min(first.end, firstLine.end)),
+      lead,
+      paragraphs: [],
+      lists: [],
+      trailingParagraphs: [],
+      start: lead.start,
+      end: lead.end,
+    };
+    topic.parts.push(part);
+    return part;
   }
 
   private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {

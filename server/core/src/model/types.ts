@@ -34,12 +34,19 @@ export interface TextBlock extends Span {
 /** A key point: one item of a bullet list in a summary part. */
 export type KeyPoint = TextBlock;
 
-/** A labelled prose part of a topic (At a glance, comment, or a team-defined part). */
+/**
+ * A prose part of a topic (At a glance, comment, or a team-defined part): labelled, or the
+ * schema's unlabelled part (a part without `label`: the prose between the topic heading and the
+ * first labelled part).
+ */
 export interface TopicPart {
   /** The id of the part in the issue schema, e.g. `at-a-glance`, `comment`. */
   partId: string;
-  label: LabelMatch;
-  /** Text after the label in the label's paragraph. */
+  /** The label as written; undefined for the unlabelled part. */
+  label?: LabelMatch;
+  /** Where findings about the whole part go: the label, or the first line of an unlabelled part. */
+  anchor: Span;
+  /** Text after the label in the label's paragraph; an unlabelled part's first paragraph (empty when it opens with a list). */
   lead: TextBlock;
   /** Paragraphs of the part before its first bullet list, after the label paragraph. */
   paragraphs: TextBlock[];

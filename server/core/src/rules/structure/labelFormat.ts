@@ -22,6 +22,7 @@ export const labelFormat: Rule = {
     };
     for (const topic of model.topics) {
       for (const part of topic.parts) {
+        if (!part.label) continue;
         checkLabel(part.partId, part.label.name);
         // `**MERICS comment** The plan …`: a bold label without its colon.
         if (!part.label.colon) {
