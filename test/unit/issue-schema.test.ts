@@ -227,4 +227,25 @@ describe('loadIssueSchema', () => {
     assert.equal(glance.required, true, 'the rest of the part is still inherited');
     assert.equal(loaded.schema.issue.topics.min, 1);
   });
+
+  it('a heading pattern that is not a regular expression is a warning at the pattern; the schema stays usable', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  heading:\n    pattern: "(?<date>"\n');
+    assert.equal(loaded.fellBack, false);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /topic\.heading\.pattern is not a valid regular expression/);
+    assert.equal(where(finding), '4:13-4:23');
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    assert.equal(parseBrief(text, loaded.schema).topics.some((t) => t.headingCitation), false);
+  });
+
+  it('a heading pattern reads the headline, issuing bodies and date from the heading (captures may be written issuing-bodies)', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  heading:\n    pattern: "^(?<headline>.+?) \\\\((?<issuing-bodies>[^;]+); (?<date>[^)]+)\\\\)$"\n');
+    assert.deepEqual(loaded.files[0].findings, []);
+    const [topic] = parseBrief('## 1. 芯片 rules 🚀 (MIIT, NDRC; March 12, 2024)\n\nText.\n', loaded.schema).topics;
+    assert.equal(topic.headline.text, '芯片 rules 🚀');
+    assert.deepEqual(topic.headingCitation?.issuingBodies?.bodies.map((b) => b.text), ['MIIT', 'NDRC']);
+    assert.equal(topic.headingCitation?.date?.value.text, 'March 12, 2024');
+    assert.deepEqual(topic.citations, [], 'the heading metadata is not a citation block');
+  });
 });

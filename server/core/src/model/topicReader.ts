@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine, parseArticleValue, type LinkAt } from './article';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
+import { headingCaptures, headingPattern } from './headingMetadata';
 import type { ParseOptions } from './parse';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
@@ -100,6 +101,7 @@ export class ModelBuilder {
       topic.number = Number(numberMatch[1]);
       topic.numberSpan = { start: content.start, end: content.start + numberMatch[1].length, text: numberMatch[1] };
     }
+    this.readHeadingMetadata(topic);
     let part: TopicPart | undefined;
     let citation: Citation | undefined;
     // The schema's unlabelled part takes the prose before the first label or citation line.
@@ -210,6 +212,28 @@ export class ModelBuilder {
     };
     topic.parts.push(part);
     return part;
+  }
+
+  /** The schema's heading pattern on the headline: the heading citation, and the headline narrowed to its `headline` capture. */
+  private readHeadingMetadata(topic: Topic): void {
+    const pattern = headingPattern(this.schema);
+    if (!pattern) return;
+    const captures = headingCaptures(pattern, topic.headline.text);
+    const at = (capture: [number, number]) => trimmedSpan(this.text, topic.headline.start + capture[0], topic.headline.start + capture[1]);
+    const field = (fieldId: string, capture: [number, number]): CitationField => {
+      const value = at(capture);
+      const empty = { start: value.start, end: value.start, text: '' };
+      return { fieldId, label: { name: empty, whole: empty }, value, line: topic.heading };
+    };
+    const fields: CitationField[] = [];
+    if (captures.document) fields.push(field('article', captures.document));
+    if (captures['issuing-bodies']) fields.push(field('issuing-bodies', captures['issuing-bodies']));
+    if (captures.date) fields.push(field('date', captures.date));
+    if (captures.headline) topic.headline = at(captures.headline);
+    if (!fields.length) return;
+    const citation: Citation = { fields, start: Math.min(...fields.map((f) => f.value.start)), end: Math.max(...fields.map((f) => f.value.end)) };
+    this.resolveCitationFields(citation, []);
+    topic.headingCitation = citation;
   }
 
   private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {

@@ -129,6 +129,11 @@ export interface Topic {
   /** Labelled parts in source order (a part can occur twice: reported as a duplicate). */
   parts: TopicPart[];
   citations: Citation[];
+  /**
+   * The citation read from the topic heading with the schema's `topic.heading.pattern` (date,
+   * issuing bodies, document); its fields' labels are empty spans at their values. Not in `citations`.
+   */
+  headingCitation?: Citation;
   /** Blocks that belong to no part (text before the first label, stray paragraphs). */
   unassigned: TextBlock[];
   start: number;

@@ -4,6 +4,7 @@
 import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
+import { compileHeadingPattern } from '../model/headingMetadata';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -67,6 +68,12 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
+    // A heading pattern that is not a regular expression: a warning at the pattern (the schema stays usable; headings are read without metadata).
+    const pattern = read.document?.getIn(['topic', 'heading', 'pattern'], true) as { value?: unknown; range?: [number, number] } | undefined;
+    const compiled = typeof pattern?.value === 'string' ? compileHeadingPattern(pattern.value) : undefined;
+    if (compiled && 'error' in compiled) {
+      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.heading.pattern is not a valid regular expression (${compiled.error}); headings are read without metadata.`, range: read.lineIndex.range(pattern?.range?.[0] ?? 0, pattern?.range?.[1] ?? 0) });
+    }
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === 'default') break;

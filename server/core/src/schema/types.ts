@@ -49,6 +49,13 @@ export interface IssueSchema {
     topics: { min: number; max?: number; headingLevel: number; numbered: boolean };
   };
   topic: {
+    /**
+     * Metadata in the topic heading: `pattern` is a regular expression (JavaScript, Unicode) matched
+     * on the headline (the heading without `#`s and number), with named captures `date`,
+     * `issuing-bodies`, `document` and `headline`; the captures feed the date and issuing-body
+     * rules as a citation block's lines do.
+     */
+    heading?: { pattern?: string };
     parts: PartSchema[];
     citation: {
       required: boolean;
