@@ -231,4 +231,22 @@ describe('parseBrief', () => {
       assert.deepEqual(model.topics[0].parts.map((p) => p.partId), ['comment']);
     });
   });
+
+  it('group headings and the closing section (issue.groups, issue.closing) are not topics and end the topic before them', async () => {
+    const { loadConfig } = await import('../../server/src/config/projectConfig');
+    const grouped = loadConfig(undefined, { schemaPath: path.join(repoRoot, 'test/rules/structure.topic-count/valid-groups-and-closing.schema.yaml') }).config.schema;
+    const text = read(path.join(repoRoot, 'test/rules/structure.topic-count/valid-groups-and-closing.md'));
+    for (const variant of lineEndingVariants(text)) {
+      const model = parseBrief(variant.text, grouped);
+      assertSpansVerbatim(model);
+      assert.deepEqual(model.topics.map((t) => t.headline.text), ['Shenzhen opens a robotics test zone 🚀', 'Shanghai subsidises chip design tools', 'Hainan courts foreign medical devices（医疗器械）']);
+      assert.deepEqual(model.groups?.map((g) => g.text.text), ['Top story', 'In brief']);
+      assert.equal(model.closing?.text.text, 'About this newsletter');
+      assert.equal(model.closing?.end, variant.text.length, 'the closing section runs to the end, its ### heading included');
+      assert.deepEqual(model.topics[0].parts.map((p) => p.lead.text), ['The city named three districts where companies may test service robots in public places.']);
+      assert.deepEqual(model.topics[0].parts[0].paragraphs, [], 'the group heading ends the topic before it');
+    }
+    // The default schema reads the same text with `##` topics: the group headings and the closing heading are topics.
+    assert.equal(parseBrief(text, schema()).topics.length, 3);
+  });
 });

@@ -41,6 +41,16 @@ export class ModelBuilder {
     }
   }
 
+  /** A group heading's or the closing section's heading (schema `issue.groups`, `issue.closing`): not a topic. */
+  readOutside(model: BriefModel, kind: 'group' | 'closing', root: Root, base: number): void {
+    const first = root.children[0];
+    if (first?.type !== 'heading') return;
+    const heading = spanOf(this.text, first, base);
+    const section = { heading, text: this.headingContent(heading), start: base, end: base + (root.position?.end.offset ?? 0) };
+    if (kind === 'closing') model.closing = section;
+    else (model.groups ??= []).push(section);
+  }
+
   private readFrontMatter(node: RootContent, base: number): FrontMatter {
     const whole = spanOf(this.text, node, base);
     const lines = linesIn(this.text, whole.start, whole.end);

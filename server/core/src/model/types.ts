@@ -142,6 +142,15 @@ export interface Topic {
   unparsed?: boolean;
 }
 
+/** A section that is not a topic: a group heading (`## In brief`) with the text before the next topic, or the closing section. */
+export interface OutsideSection {
+  heading: Span;
+  /** The heading's text without `#`s. */
+  text: Span;
+  start: number;
+  end: number;
+}
+
 /** An entry of the intro's topics list. */
 export interface TopicsListEntry extends Span {
   /** The entry's text, number removed, trimmed. */
@@ -169,6 +178,10 @@ export interface BriefModel {
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
   topics: Topic[];
+  /** Headings that group the topics after them (schema `issue.groups`), in order; absent when none. */
+  groups?: OutsideSection[];
+  /** The closing section (schema `issue.closing`): its heading and everything after; not a topic. */
+  closing?: OutsideSection;
   /** mdast of each section: the intro and one per topic (positions are document offsets). */
   sections: { start: number; end: number; text: string; root: Root }[];
   /** Where the text was not parsed as written (too deep nesting, a failed parse), in document offsets; absent when none. */

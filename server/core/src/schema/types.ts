@@ -47,6 +47,10 @@ export interface IssueSchema {
     title: { required: boolean };
     topicsList: { required: boolean; matchHeadlines: boolean };
     topics: { min: number; max?: number; headingLevel: number; numbered: boolean };
+    /** Headings at `headingLevel` (above the topics' level) group the topics: `## In brief` over `### …` topics. */
+    groups?: { headingLevel?: number };
+    /** Headings (at the topics' level or above) that open the closing section: it and all after it is no topic. */
+    closing?: { headings?: string[] };
   };
   topic: {
     /**
