@@ -248,4 +248,11 @@ describe('loadIssueSchema', () => {
     assert.equal(topic.headingCitation?.date?.value.text, 'March 12, 2024');
     assert.deepEqual(topic.citations, [], 'the heading metadata is not a citation block');
   });
+
+  it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {
+    const loaded = loadTeam(read(path.join(repoRoot, 'data', 'issue-schema.template.yaml')));
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.schema.issue.topics.max, undefined);
+    assert.equal(loaded.schema.name, 'Our brief');
+  });
 });
