@@ -1,7 +1,7 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { archiveRules, checkBrief, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { archiveRules, checkBrief, citationDay, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { defaultConfig } from '../support/config';
 import { read, repoRoot } from '../support/config';
 
@@ -254,5 +254,15 @@ describe('loadIssueSchema', () => {
     assert.deepEqual(loaded.files[0].findings, []);
     assert.equal(loaded.schema.issue.topics.max, undefined);
     assert.equal(loaded.schema.name, 'Our brief');
+  });
+
+  it('a date pattern without a year (d MMMM) takes the year of the given day, the year before for a later date', () => {
+    const issue = Date.UTC(2024, 0, 10);
+    assert.equal(citationDay('8 January', 'd MMMM', issue), Date.UTC(2024, 0, 8));
+    assert.equal(citationDay('28 December', 'd MMMM', issue), Date.UTC(2023, 11, 28));
+    assert.equal(citationDay('29 February', 'd MMMM', Date.UTC(2023, 5, 1)), undefined, 'no February 29 in 2023');
+    assert.equal(citationDay('29 February', 'd MMMM', Date.UTC(2024, 5, 1)), Date.UTC(2024, 1, 29));
+    // A pattern with a year is read as before, whatever the day given.
+    assert.equal(citationDay('April 14, 2023', 'MMMM d, yyyy', issue), Date.UTC(2023, 3, 14));
   });
 });

@@ -22,10 +22,13 @@ export type CitationDate =
 /**
  * @param value the text after `Date:`
  * @param dateFormat the schema's pattern, e.g. "MMMM d, yyyy"
+ * @param yearFrom for a pattern without a year (`d MMMM`): the day whose year the date takes (the
+ *   issue's date), the year before when the date would fall after it; without it, the year 2000
+ *   (a leap year, so February 29 reads)
  */
-export function readCitationDate(value: string, dateFormat: string): CitationDate {
+export function readCitationDate(value: string, dateFormat: string, yearFrom?: Day): CitationDate {
   const text = value.trim().replace(/\s+/g, ' ');
-  const parsed = parseIn(text, dateFormat);
+  const parsed = withYearFrom(parseIn(text, dateFormat), dateFormat, yearFrom);
   if (isValid(parsed) && formatIn(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
   if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: formatIn(parsed, dateFormat) };
   for (const alternative of ALTERNATIVE_FORMATS) {
@@ -43,9 +46,9 @@ export function readCitationDate(value: string, dateFormat: string): CitationDat
  * another recognisable format; undefined when empty, impossible or unreadable.
  * @param value the text after `Date:` (or undefined when the citation has no date)
  */
-export function citationDay(value: string | undefined, dateFormat: string): Day | undefined {
+export function citationDay(value: string | undefined, dateFormat: string, yearFrom?: Day): Day | undefined {
   if (!value) return undefined;
-  const read = readCitationDate(value, dateFormat);
+  const read = readCitationDate(value, dateFormat, yearFrom);
   return read.kind === 'valid' || read.kind === 'other-format' ? read.day : undefined;
 }
 
@@ -53,6 +56,22 @@ export function citationDay(value: string | undefined, dateFormat: string): Day 
 export function formatCitationDate(day: Day, dateFormat: string): string {
   const date = new Date(day);
   return formatIn(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+}
+
+/** Whether a date pattern writes the year (a `y`, `Y`, `u` or `R` token outside quoted text). */
+export function patternHasYear(dateFormat: string): boolean {
+  return /[yYuR]/.test(dateFormat.replace(/'[^']*'/g, ''));
+}
+
+/** A date read with a year-less pattern moved into the year of `yearFrom` (the year before when it would fall after that day). */
+function withYearFrom(date: Date, dateFormat: string, yearFrom: Day | undefined): Date {
+  if (yearFrom === undefined || !isValid(date) || patternHasYear(dateFormat)) return date;
+  const from = new Date(yearFrom);
+  const moved = new Date(from.getUTCFullYear(), date.getMonth(), date.getDate());
+  // February 29 outside a leap year: not a day of that year.
+  if (moved.getMonth() !== date.getMonth()) return new Date(NaN);
+  if (dayOf(moved) > yearFrom) moved.setFullYear(moved.getFullYear() - 1);
+  return moved;
 }
 
 /**
