@@ -98,6 +98,7 @@ export const teamSchema = fc.record({
       chineseTitleParentheses: fc.constantFrom('ascii', 'fullwidth'),
       dateFormat,
       link: fc.constantFrom('required', 'optional'),
+      position: fc.constantFrom('end', 'start', 'any'),
       issuingBodySeparator: fc.oneof(fc.constantFrom(', ', '; ', '、', ' | '), fc.string({ minLength: 1, maxLength: 3 })),
     }, opt),
   }, opt),

@@ -73,6 +73,8 @@ export interface IssueSchema {
       link: 'required' | 'optional';
       /** Separator written between issuing bodies, e.g. ", ". */
       issuingBodySeparator: string;
+      /** Where the citation block stands: after the parts (`end`, the default), before them (`start`), or anywhere (`any`). */
+      position?: 'end' | 'start' | 'any';
     };
   };
   /** Severity overrides by rule id; `off` disables a rule. */

@@ -21,7 +21,13 @@ export const partOrder: Rule = {
         }
       }
       const firstCitation = topic.citations[0];
-      const lateParts = firstCitation ? topic.parts.filter((p) => p.start > firstCitation.start) : [];
+      const position = schema.topic.citation.position ?? 'end';
+      if (firstCitation && position === 'start') {
+        for (const part of topic.parts.filter((p) => p.start < firstCitation.start)) {
+          report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes before the citation; the schema puts the citation at the top of the topic.` });
+        }
+      }
+      const lateParts = firstCitation && position === 'end' ? topic.parts.filter((p) => p.start > firstCitation.start) : [];
       for (const part of lateParts) {
         report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes after the citation; citations end the topic.` });
       }
