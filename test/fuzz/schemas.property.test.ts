@@ -90,6 +90,7 @@ export const teamSchema = fc.record({
   }, opt),
   topic: fc.record({
     heading: fc.record({ pattern: headingPatternSource }, opt),
+    chineseTitles: fc.record({ inProse: flag }, opt),
     parts: fc.array(part, { maxLength: 4 }),
     citation: fc.record({
       required: flag,

@@ -134,6 +134,12 @@ export interface Topic {
    * issuing bodies, document); its fields' labels are empty spans at their values. Not in `citations`.
    */
   headingCitation?: Citation;
+  /**
+   * Chinese titles written in the topic's prose (schema `topic.chineseTitles.inProse`): `《…》`
+   * inside a paragraph or list item, or a paragraph that is a Chinese title alone; each an
+   * article-only citation whose `parsed.chineseTitle` is the title (without `《》`). Not in `citations`.
+   */
+  proseTitles?: Citation[];
   /** Blocks that belong to no part (text before the first label, stray paragraphs). */
   unassigned: TextBlock[];
   start: number;

@@ -70,3 +70,8 @@ export function firstLine(span: Span): Span {
 export function datedCitations(topic: Topic): Citation[] {
   return topic.headingCitation ? [...topic.citations, topic.headingCitation] : topic.citations;
 }
+
+/** The citations whose Chinese titles the Chinese-title rules check: the citation blocks, then titles in the prose (`topic.chineseTitles.inProse`). */
+export function titledCitations(topic: Topic): Citation[] {
+  return topic.proseTitles ? [...topic.citations, ...topic.proseTitles] : topic.citations;
+}

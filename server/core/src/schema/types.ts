@@ -60,6 +60,8 @@ export interface IssueSchema {
      * rules as a citation block's lines do.
      */
     heading?: { pattern?: string };
+    /** Chinese titles outside the citation block that the Chinese-title rules check too. */
+    chineseTitles?: { inProse?: boolean };
     parts: PartSchema[];
     citation: {
       required: boolean;
