@@ -58,6 +58,7 @@ const opt = { requiredKeys: [] as never[] };
 const part = fc.record({
   id: fc.constantFrom('at-a-glance', 'comment', 'summary', 'lead', 'outlook', 'x'),
   label,
+  after: fc.constant('citation'),
   aliases: labels,
   required: flag,
   leadMaxWords: limit(1),

@@ -19,14 +19,17 @@ export class ModelBuilder {
   private readonly partLabels: LabelMatcher;
   private readonly fieldLabels: LabelMatcher;
   private readonly labels: SchemaLabels;
-  /** The id of the schema's part without a label (the prose after the topic heading), if any. */
-  private readonly unlabelledId: string | undefined;
+  /** The id of the schema's part without a label that opens the topic (the prose after the heading), if any. */
+  private readonly leadingId: string | undefined;
+  /** The id of the schema's part without a label with `after: citation` (the prose after the citation block), if any. */
+  private readonly afterCitationId: string | undefined;
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
     this.partLabels = this.labels.parts;
     this.fieldLabels = this.labels.fields;
-    this.unlabelledId = schema.topic.parts.find((p) => p.label === undefined)?.id;
+    this.leadingId = schema.topic.parts.find((p) => p.label === undefined && p.after === undefined)?.id;
+    this.afterCitationId = schema.topic.parts.find((p) => p.label === undefined && p.after === 'citation')?.id;
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
@@ -114,13 +117,22 @@ export class ModelBuilder {
     this.readHeadingMetadata(topic);
     let part: TopicPart | undefined;
     let citation: Citation | undefined;
-    // The schema's unlabelled part takes the prose before the first label or citation line.
-    const opensUnlabelled = () => this.unlabelledId !== undefined && !part && !topic.parts.length && !topic.citations.length;
+    // The schema's unlabelled parts: the prose before the first label or citation line, and (`after: citation`) the prose after a citation block.
+    const unlabelledToOpen = (): string | undefined => {
+      if (part) return undefined;
+      if (!topic.parts.length && !topic.citations.length) return this.leadingId;
+      return citation && !topic.parts.some((p) => p.partId === this.afterCitationId) ? this.afterCitationId : undefined;
+    };
+    const openUnlabelled = (id: string, lead: TextBlock, first: Span) => {
+      citation = undefined;
+      return this.unlabelledPart(topic, id, lead, first);
+    };
     for (const node of rest) {
       const block = spanOf(this.text, node, base);
       if (node.type === 'list') {
         const items = node.children.map((item) => this.textBlock(spanOf(this.text, item, base), toString(item)));
-        if (opensUnlabelled()) part = this.unlabelledPart(topic, this.textBlock({ start: block.start, end: block.start, text: '' }, ''), block);
+        const unlabelled = unlabelledToOpen();
+        if (unlabelled) part = openUnlabelled(unlabelled, this.textBlock({ start: block.start, end: block.start, text: '' }, ''), block);
         if (part && !citation) {
           part.lists.push(items);
           part.end = block.end;
@@ -161,8 +173,8 @@ export class ModelBuilder {
         } else if (part && !citation) {
           (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
           part.end = prose.end;
-        } else if (opensUnlabelled()) {
-          part = this.unlabelledPart(topic, this.textBlock(prose, plainText(prose.text)), prose);
+        } else if (unlabelledToOpen()) {
+          part = openUnlabelled(unlabelledToOpen()!, this.textBlock(prose, plainText(prose.text)), prose);
         } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
       }
       if (firstCitationLine < 0) continue;
@@ -236,10 +248,10 @@ export class ModelBuilder {
    * Opens the schema's unlabelled part with `lead` (its first paragraph, or an empty span where it
    * opens with a list); `first` is that first block, whose first line is the part's anchor.
    */
-  private unlabelledPart(topic: Topic, lead: TextBlock, first: Span): TopicPart {
+  private unlabelledPart(topic: Topic, partId: string, lead: TextBlock, first: Span): TopicPart {
     const firstLine = linesIn(this.text, first.start, first.end)[0];
     const part: TopicPart = {
-      partId: this.unlabelledId!,
+      partId,
       anchor: trimmedSpan(this.text, first.start, Math.min(first.end, firstLine.end)),
       lead,
       paragraphs: [],

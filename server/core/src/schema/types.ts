@@ -14,6 +14,8 @@ export interface PartSchema {
    * label, so it is reported by id.
    */
   label?: string;
+  /** For a part without label: `citation` = the prose after the citation block (absent: the prose after the heading). */
+  after?: 'citation';
   /** Other labels accepted for the part (reported as non-canonical with a fix). */
   aliases?: string[];
   required: boolean;

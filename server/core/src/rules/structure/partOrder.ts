@@ -27,7 +27,8 @@ export const partOrder: Rule = {
           report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes before the citation; the schema puts the citation at the top of the topic.` });
         }
       }
-      const lateParts = firstCitation && position === 'end' ? topic.parts.filter((p) => p.start > firstCitation.start) : [];
+      const afterCitation = new Set(schema.topic.parts.filter((p) => p.after === 'citation').map((p) => p.id));
+      const lateParts = firstCitation && position === 'end' ? topic.parts.filter((p) => p.start > firstCitation.start && !afterCitation.has(p.partId)) : [];
       for (const part of lateParts) {
         report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes after the citation; citations end the topic.` });
       }
