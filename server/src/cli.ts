@@ -14,6 +14,7 @@ import { applyBaseline, BaselineError, readBaseline, writeBaseline, type Baselin
 import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
 import { checkFile, configFor, configKeyFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
 import { registerDocumentsCommand } from './cli/documents';
+import { registerSchemaCommand } from './cli/schemaInit';
 import { formatHuman } from './cli/formatHuman';
 import { FORMATS, FORMATS_NEEDING_TEXT, writeReport, type Format } from './cli/report';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cli/resultCache';
@@ -339,6 +340,7 @@ export function createProgram(): Command {
       }
       process.stdout.write(fs.readFileSync(packagePath('docs', 'rules', `${id}.md`), 'utf8'));
     });
+  registerSchemaCommand(program);
   registerDocumentsCommand(program, expandInputs, (files, overrides, jobs) => checkAll(files.map((path) => ({ path, overrides, indexOnly: true })), false, jobs ?? os.availableParallelism()));
   return program;
 }

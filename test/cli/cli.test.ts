@@ -217,7 +217,7 @@ describe('policy-brief check (CLI)', function () {
       assertNoCrash(human);
       assert.equal(human.status, 2);
       assert.match(human.stderr, /Configuration problems/);
-      assert.match(human.stderr, /issue-schema\.yaml\n {2}5:10 +error +issue\.topics\.max must be integer\. +schema\.schema-violation/);
+      assert.match(human.stderr, /issue-schema\.yaml\n {2}5:10 +error +issue\.topics\.max must be integer or null\. +schema\.schema-violation/);
       assert.match(human.stderr, /> 5 \| {5}max: lots/);
       const machine = json(run(['check', '--format', 'json', 'brief.md'], { cwd: dir }));
       const config = machine.find((r) => r.path.endsWith(path.join('.policy-brief', 'issue-schema.yaml')));

@@ -4,6 +4,10 @@
  * findings start; the check must report exactly those, on LF, CRLF and BOM variants, and fixing
  * all preferred fixes must leave no fixable finding behind.
  *
+ * A fixture `<name>.md` with a sibling `<name>.schema.yaml` is checked with that issue schema (a
+ * team file: `extends: default` or not) instead of the bundled default: the fixtures of schema
+ * constructs other publications need (unlabelled parts, `max: null` …).
+ *
  * Each fixture also has a committed snapshot (as markdownlint's scenario snapshots):
  * `test/rules/__snapshots__/<rule-id>/<fixture>.md.json` (`…/examples/…` for the example briefs) pins every finding's range, severity and message
  * and the text after all preferred fixes. A missing or different snapshot fails; snapshots are
@@ -13,6 +17,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief, type Finding } from '../../server/core/src/index';
+import { loadConfig } from '../../server/src/config/projectConfig';
 import { actualFindings, defaultConfig, expectedFindings, lineEndingVariants, read, repoRoot } from '../support/config';
 
 function fixtureFiles(dir: string): string[] {
@@ -69,7 +74,17 @@ function snapshotOf(lf: string, findings: Finding[]): Snapshot {
   };
 }
 
+/** The configuration a fixture is checked with: its sibling `<name>.schema.yaml`, else the bundled default. */
+function fixtureConfig(name: string): ReturnType<typeof defaultConfig> {
+  const schemaPath = path.join(repoRoot, name.replace(/\.md$/, '.schema.yaml'));
+  if (!fs.existsSync(schemaPath)) return defaultConfig();
+  const loaded = loadConfig(undefined, { schemaPath });
+  assert.deepEqual(loaded.files.flatMap((f) => f.findings.map((x) => x.message)), [], `${schemaPath} has problems`);
+  return loaded;
+}
+
 function describeFixture(name: string, original: string, ruleId?: string): void {
+  const config = fixtureConfig(name).config;
   describe(name, () => {
     // Archive findings (`archive.*`) need the other briefs of the archive: test/unit/archive-rules.test.ts checks those markers.
     const expected = expectedFindings(original).filter((e) => !e.ruleId.startsWith('archive.'));
@@ -79,7 +94,7 @@ function describeFixture(name: string, original: string, ruleId?: string): void 
       });
     }
     const lf = lineEndingVariants(original)[0].text;
-    const reference = checkBrief(lf, defaultConfig().config).findings;
+    const reference = checkBrief(lf, config).findings;
     const snapshotFile = path.join(snapshotRoot, `${name.split(path.sep).join('/').replace(/^test\/rules\//, '')}.json`);
     snapshotsInUse.add(snapshotFile);
     it(`matches its snapshot: messages and fixed text (${path.relative(repoRoot, snapshotFile)})`, () => {
@@ -94,7 +109,7 @@ function describeFixture(name: string, original: string, ruleId?: string): void 
     });
     for (const variant of lineEndingVariants(original)) {
       it(`reports exactly the marked findings (${variant.name})`, () => {
-        const { findings } = checkBrief(variant.text, defaultConfig().config);
+        const { findings } = checkBrief(variant.text, config);
         assert.deepEqual(actualFindings(findings), expected, findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`).join('\n'));
         // Same columns on every variant: only the BOM shifts line 0 by one code unit.
         const shift = (line: number) => (variant.text.startsWith('\uFEFF') && line === 0 ? 1 : 0);
@@ -112,9 +127,9 @@ function describeFixture(name: string, original: string, ruleId?: string): void 
     }
     it('applying all preferred fixes leaves no fixable finding and keeps line endings', () => {
       for (const variant of lineEndingVariants(original)) {
-        const { findings } = checkBrief(variant.text, defaultConfig().config);
+        const { findings } = checkBrief(variant.text, config);
         const fixed = applyEdits(variant.text, preferredFixEdits(findings)).text;
-        const after = checkBrief(fixed, defaultConfig().config).findings;
+        const after = checkBrief(fixed, config).findings;
         assert.deepEqual(after.filter((f) => f.fixes?.some((x) => x.isPreferred)).map((f) => `${f.ruleId}@${f.range.start.line + 1}`), [], `${variant.name}: fixable findings remain`);
         if (variant.name.includes('CRLF')) assert.ok(!/[^\r]\n/.test(fixed), `${variant.name}: a fix introduced a bare LF`);
         else assert.ok(!fixed.includes('\r'), `${variant.name}: a fix introduced CR`);

@@ -1,7 +1,8 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { archiveRules, loadIssueSchema, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { archiveRules, checkBrief, citationDay, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { defaultConfig } from '../support/config';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
@@ -176,5 +177,92 @@ describe('loadIssueSchema', () => {
   it('lists every registered rule id (brief and archive rules), and only those, as the keys allowed under rules:', () => {
     const properties = (jsonSchema as { properties: { rules: { propertyNames: { enum: string[] } } } }).properties;
     assert.deepEqual([...properties.rules.propertyNames.enum].sort(), [...rules, ...archiveRules].map((rule) => rule.id).sort());
+  });
+
+  it('runs with a part and a citation field without `label` (both allowed by the JSON Schema): no crash', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'topic:',
+      '  parts:',
+      '    - id: lede',
+      '      required: true',
+      '  citation:',
+      '    fields:',
+      '      - id: article',
+      '      - id: date',
+      '        required: true',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    // A field without a label takes the default's label for its id.
+    assert.deepEqual(loaded.schema.topic.citation.fields.map((f) => f.label), ['Article', 'Date']);
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    const { findings } = checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue });
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'internal.rule-failed'), []);
+    // The part without a label is the prose after each topic heading (here the old `**At a glance:**` paragraph, no longer a label).
+    assert.ok(!findings.some((f) => f.ruleId === 'structure.missing-part'));
+    assert.deepEqual(parseBrief(text, loaded.schema).topics.map((t) => t.parts[0]?.partId), ['lede', 'lede', 'lede', 'lede', 'lede']);
+  });
+
+  it('null lifts a limit inherited through `extends` (max: null = no limit), and the JSON Schema accepts it', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'issue:',
+      '  topics:',
+      '    max: null',
+      'topic:',
+      '  parts:',
+      '    - id: at-a-glance',
+      '      leadMaxWords: null',
+      '      keyPoints: null',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.schema.issue.topics.max, undefined);
+    assert.ok(!('max' in loaded.schema.issue.topics), 'no null left in the schema');
+    const glance = loaded.schema.topic.parts.find((p) => p.id === 'at-a-glance')!;
+    assert.equal(glance.leadMaxWords, undefined);
+    assert.equal(glance.keyPoints, undefined);
+    assert.equal(glance.required, true, 'the rest of the part is still inherited');
+    assert.equal(loaded.schema.issue.topics.min, 1);
+  });
+
+  it('a heading pattern that is not a regular expression is a warning at the pattern; the schema stays usable', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  heading:\n    pattern: "(?<date>"\n');
+    assert.equal(loaded.fellBack, false);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /topic\.heading\.pattern is not a valid regular expression/);
+    assert.equal(where(finding), '4:13-4:23');
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    assert.equal(parseBrief(text, loaded.schema).topics.some((t) => t.headingCitation), false);
+  });
+
+  it('a heading pattern reads the headline, issuing bodies and date from the heading (captures may be written issuing-bodies)', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  heading:\n    pattern: "^(?<headline>.+?) \\\\((?<issuing-bodies>[^;]+); (?<date>[^)]+)\\\\)$"\n');
+    assert.deepEqual(loaded.files[0].findings, []);
+    const [topic] = parseBrief('## 1. 芯片 rules 🚀 (MIIT, NDRC; March 12, 2024)\n\nText.\n', loaded.schema).topics;
+    assert.equal(topic.headline.text, '芯片 rules 🚀');
+    assert.deepEqual(topic.headingCitation?.issuingBodies?.bodies.map((b) => b.text), ['MIIT', 'NDRC']);
+    assert.equal(topic.headingCitation?.date?.value.text, 'March 12, 2024');
+    assert.deepEqual(topic.citations, [], 'the heading metadata is not a citation block');
+  });
+
+  it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {
+    const loaded = loadTeam(read(path.join(repoRoot, 'data', 'issue-schema.template.yaml')));
+    assert.deepEqual(loaded.files[0].findings, []);
+    assert.equal(loaded.schema.issue.topics.max, undefined);
+    assert.equal(loaded.schema.name, 'Our brief');
+  });
+
+  it('a date pattern without a year (d MMMM) takes the year of the given day, the year before for a later date', () => {
+    const issue = Date.UTC(2024, 0, 10);
+    assert.equal(citationDay('8 January', 'd MMMM', issue), Date.UTC(2024, 0, 8));
+    assert.equal(citationDay('28 December', 'd MMMM', issue), Date.UTC(2023, 11, 28));
+    assert.equal(citationDay('29 February', 'd MMMM', Date.UTC(2023, 5, 1)), undefined, 'no February 29 in 2023');
+    assert.equal(citationDay('29 February', 'd MMMM', Date.UTC(2024, 5, 1)), Date.UTC(2024, 1, 29));
+    // A pattern with a year is read as before, whatever the day given.
+    assert.equal(citationDay('April 14, 2023', 'MMMM d, yyyy', issue), Date.UTC(2023, 3, 14));
   });
 });

@@ -18,8 +18,11 @@ function assertSpansVerbatim(model: BriefModel): void {
     check(topic.headline, 'headline');
     check(topic.numberSpan, 'number');
     for (const part of topic.parts) {
-      check(part.label.name, 'label name');
-      check(part.label.whole, 'label');
+      check(part.anchor, 'anchor');
+      if (part.label) {
+        check(part.label.name, 'label name');
+        check(part.label.whole, 'label');
+      }
     }
     for (const citation of topic.citations) {
       for (const field of citation.fields) {
@@ -65,8 +68,8 @@ describe('parseBrief', () => {
         const first = model.topics[0];
         assert.deepEqual(first.headline, spanOf(text, 'Heavy metal: China sets out to modernize its foundry and forging base', 1));
         assert.deepEqual(first.numberSpan, { start: first.heading.start + 3, end: first.heading.start + 4, text: '1' });
-        assert.deepEqual(first.parts[0].label.whole, spanOf(text, '**At a glance:**'));
-        assert.deepEqual(first.parts[1].label.name, spanOf(text, 'MERICS comment'));
+        assert.deepEqual(first.parts[0].label?.whole, spanOf(text, '**At a glance:**'));
+        assert.deepEqual(first.parts[1].label?.name, spanOf(text, 'MERICS comment'));
         const citation = first.citations[0];
         assert.deepEqual(citation.article?.parsed.englishTitle, spanOf(text, 'Guiding Opinions on Promoting the High-Quality Development of the Foundry and Forging Industries'));
         assert.deepEqual(citation.article?.parsed.chineseTitle, spanOf(text, '关于推动铸造和锻压行业高质量发展的指导意见'));
@@ -195,5 +198,55 @@ describe('parseBrief', () => {
       assert.notEqual(again.sections[1].root, a.sections[1].root);
       assert.equal(again.sections[0].root, a.sections[0].root, 'the intro was used every time');
     });
+  });
+
+  describe('a schema part without label (the prose after the topic heading)', () => {
+    const prose = {
+      ...schema(),
+      topic: { ...schema().topic, parts: [{ id: 'lede', required: true }, ...schema().topic.parts.filter((p) => p.id === 'comment')] },
+    };
+    it('takes the paragraphs and lists before the first label, as any part; later prose stays with its labelled part', () => {
+      for (const variant of lineEndingVariants('## 1. Headline\n\nFirst 段落.\n\nSecond.\n\n- point\n\nAfter the list.\n\n**MERICS comment:** Ours.\n\nMore.\n')) {
+        const model = parseBrief(variant.text, prose);
+        assertSpansVerbatim(model);
+        const [lede, comment] = model.topics[0].parts;
+        assert.equal(lede.partId, 'lede');
+        assert.equal(lede.label, undefined);
+        assert.equal(lede.anchor.text, 'First 段落.');
+        assert.deepEqual([lede.lead.text, lede.paragraphs.map((p) => p.text), lede.lists.map((l) => l.map((i) => i.plain)), lede.trailingParagraphs.map((p) => p.text)], ['First 段落.', ['Second.'], [['point']], ['After the list.']]);
+        assert.equal(comment.partId, 'comment');
+        assert.deepEqual(comment.paragraphs.map((p) => p.text), ['More.']);
+        assert.deepEqual(model.topics[0].unassigned, []);
+      }
+    });
+    it('opens with a list when the topic does (empty lead, anchored on the list\'s first line)', () => {
+      const model = parseBrief('## 1. Headline\n\n- one\n- two\n', prose);
+      const [lede] = model.topics[0].parts;
+      assert.equal(lede.lead.text, '');
+      assert.equal(lede.anchor.text, '- one');
+      assert.equal(lede.lists[0].length, 2);
+    });
+    it('is absent when a label follows the heading directly', () => {
+      const model = parseBrief('## 1. Headline\n\n**MERICS comment:** Ours.\n', prose);
+      assert.deepEqual(model.topics[0].parts.map((p) => p.partId), ['comment']);
+    });
+  });
+
+  it('group headings and the closing section (issue.groups, issue.closing) are not topics and end the topic before them', async () => {
+    const { loadConfig } = await import('../../server/src/config/projectConfig');
+    const grouped = loadConfig(undefined, { schemaPath: path.join(repoRoot, 'test/rules/structure.topic-count/valid-groups-and-closing.schema.yaml') }).config.schema;
+    const text = read(path.join(repoRoot, 'test/rules/structure.topic-count/valid-groups-and-closing.md'));
+    for (const variant of lineEndingVariants(text)) {
+      const model = parseBrief(variant.text, grouped);
+      assertSpansVerbatim(model);
+      assert.deepEqual(model.topics.map((t) => t.headline.text), ['Shenzhen opens a robotics test zone 🚀', 'Shanghai subsidises chip design tools', 'Hainan courts foreign medical devices（医疗器械）']);
+      assert.deepEqual(model.groups?.map((g) => g.text.text), ['Top story', 'In brief']);
+      assert.equal(model.closing?.text.text, 'About this newsletter');
+      assert.equal(model.closing?.end, variant.text.length, 'the closing section runs to the end, its ### heading included');
+      assert.deepEqual(model.topics[0].parts.map((p) => p.lead.text), ['The city named three districts where companies may test service robots in public places.']);
+      assert.deepEqual(model.topics[0].parts[0].paragraphs, [], 'the group heading ends the topic before it');
+    }
+    // The default schema reads the same text with `##` topics: the group headings and the closing heading are topics.
+    assert.equal(parseBrief(text, schema()).topics.length, 3);
   });
 });

@@ -87,8 +87,8 @@ function documentTypeTerms(): Set<string> {
 /** Asserts the shape every snippet-built topic has: both parts, key points, one full citation. */
 function assertSnippetTopic(topic: Topic, keyPoints: number): void {
   assert.deepEqual(topic.parts.map((p) => p.partId), ['at-a-glance', 'comment']);
-  assert.equal(topic.parts[0].label.name.text, partLabel('at-a-glance'));
-  assert.equal(topic.parts[1].label.name.text, partLabel('comment'));
+  assert.equal(topic.parts[0].label?.name.text, partLabel('at-a-glance'));
+  assert.equal(topic.parts[1].label?.name.text, partLabel('comment'));
   assert.equal(topic.parts[0].lists.length, 1);
   assert.equal(topic.parts[0].lists[0].length, keyPoints);
   assert.equal(topic.unassigned.length, 0, `stray blocks: ${topic.unassigned.map((b) => b.text).join(' | ')}`);
@@ -220,7 +220,7 @@ describe('snippets', () => {
         const model = parseBrief(text, team.config.schema);
         assert.equal(model.topics.length, 1);
         const [t] = model.topics;
-        assert.deepEqual(t.parts.map((p) => [p.partId, p.label.name.text]), [['at-a-glance', 'Key facts'], ['comment', 'Our take']]);
+        assert.deepEqual(t.parts.map((p) => [p.partId, p.label?.name.text]), [['at-a-glance', 'Key facts'], ['comment', 'Our take']]);
         assert.deepEqual(t.citations[0].fields.map((f) => [f.fieldId, f.label.name.text]), [['article', 'Source'], ['issuing-bodies', 'Issued by'], ['date', 'Published']]);
         const findings = checkBrief(text, team.config).findings.filter((f) => f.ruleId.startsWith('structure.') || f.ruleId.startsWith('citation.missing'));
         assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);

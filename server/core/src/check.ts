@@ -15,6 +15,7 @@ import type { Catalogue } from './catalogue/catalogue';
 import { citationDay as readCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
 import { dayOf, type Day } from './catalogue/dates';
+import { issueDay } from './rules/date/issueDay';
 
 /** What a check needs besides the text. */
 export interface CheckConfig {
@@ -58,12 +59,14 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   const model = parseBrief(text, config.schema, options.cache);
   const findings: Finding[] = [];
   const dayCache = new Map<Citation, Day | undefined>();
+  const today = options.today ?? dayOf(new Date());
+  // A date pattern without a year (`d MMMM`) takes the issue's year (front matter), else this year's.
+  const yearFrom = issueDay(model) ?? today;
   const citationDay = (citation: Citation): Day | undefined => {
-    if (!dayCache.has(citation)) dayCache.set(citation, readCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat));
+    if (!dayCache.has(citation)) dayCache.set(citation, readCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat, yearFrom));
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);
-  const today = options.today ?? dayOf(new Date());
   const ruleList = options.rules ?? allRules;
   const active = ruleList
     .map((rule) => ({ rule, severity: effectiveSeverity(rule, config.schema) }))

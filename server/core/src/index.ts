@@ -5,7 +5,8 @@
 export * from './text/lineIndex';
 export * from './findings';
 export * from './model/types';
-export { parseBrief, briefSections, type BriefSection } from './model/parse';
+export { parseBrief, briefSections, sectionLayout, type BriefSection } from './model/parse';
+export type { SectionLayout } from './model/sections';
 export { ParseCache } from './model/parseCache';
 export { normalizeLabel, schemaLabels, type SchemaLabels } from './model/labels';
 export { parseMarkdown, markdownProcessor } from './model/markdown';

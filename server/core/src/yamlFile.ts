@@ -117,6 +117,9 @@ function describeAjvError(error: ErrorObject): string {
       return `${where} must be ${JSON.stringify(error.params.allowedValue)}.`;
     case 'required':
       return `Missing required property '${error.params.missingProperty}' at ${where}.`;
+    case 'type':
+      // `["integer", "null"]` (a limit, or null for none) arrives as "integer,null".
+      return `${where} must be ${String(error.params.type).split(',').join(' or ')}.`;
     default:
       return `${where} ${error.message ?? 'is invalid'}.`;
   }

@@ -6,7 +6,7 @@
  */
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkBrief, compareFindings, parseBrief, rules, LineIndex, type BriefModel, type CheckResult, type Finding } from '../../core/src/index';
+import { checkBrief, compareFindings, parseBrief, rules, sectionLayout, LineIndex, type BriefModel, type CheckResult, type Finding } from '../../core/src/index';
 import type { ConfigEntry, ConfigStore } from '../config/configStore';
 import type { SettingsCache } from './settings';
 import { DocumentContexts, uriToPath, type DocumentContext } from './documentContext';
@@ -122,14 +122,14 @@ export class Analysis {
     // Let pending messages (a cancellation, a newer edit) arrive before the synchronous check.
     await new Promise((resolve) => setImmediate(resolve));
     const state = this.state(uri);
-    const headingLevel = context.entry.config.schema.issue.topics.headingLevel;
+    const layout = sectionLayout(context.entry.config.schema);
     let current = this.documents.get(uri);
     // Large unparsed parts go to the worker; retry if the document changed meanwhile.
     for (let attempt = 0; current && attempt < 3; attempt++) {
       if (isCancelled()) return undefined;
       if (state.latest?.resultKey === this.resultKey(current.version, context.entry) && state.latest.entry === context.entry) return state.latest;
       const version: number = current.version;
-      if (!(await warmParseCache(this.worker, state.cache, current.getText(), headingLevel, isCancelled))) return undefined;
+      if (!(await warmParseCache(this.worker, state.cache, current.getText(), layout, isCancelled))) return undefined;
       current = this.documents.get(uri);
       if (current?.version === version) break;
     }
@@ -195,7 +195,7 @@ export class Analysis {
     if (!context.isBrief) return undefined;
     const state = this.state(uri);
     const first = this.documents.get(uri);
-    if (first && state.model?.version !== first.version) await warmParseCache(this.worker, state.cache, first.getText(), context.entry.config.schema.issue.topics.headingLevel, () => false);
+    if (first && state.model?.version !== first.version) await warmParseCache(this.worker, state.cache, first.getText(), sectionLayout(context.entry.config.schema), () => false);
     const current = this.documents.get(uri);
     if (!current) return undefined;
     if (state.model?.version === current.version && state.model.generation === context.entry.generation) return { document: current, context, ...state.model };

@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  sectionLayout,
   ArchiveIndex, briefSections, checkArchive, indexBrief, parseBrief, LineIndex,
   type ArchiveCitation, type BriefModel, type CitedTitle, type Finding,
 } from '../../core/src/index';
@@ -172,7 +173,7 @@ export class ArchiveService {
     }
     const cache = new ServerParseCache();
     if (this.worker) {
-      const sections = briefSections(read.text, schema.issue.topics.headingLevel, cache).map((section) => section.text);
+      const sections = briefSections(read.text, sectionLayout(schema), cache).map((section) => section.text);
       try {
         const roots = await this.worker.parse(sections);
         sections.forEach((section, i) => cache.add(section, roots[i]));

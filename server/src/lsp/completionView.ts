@@ -4,7 +4,7 @@
  * instead of a whole topic, since remark dominates the cost of a keystroke.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { briefSections, parseBrief, FenceTracker, LineIndex, type BriefModel, type FenceRole } from '../../core/src/index';
+import { briefSections, parseBrief, sectionLayout, FenceTracker, LineIndex, type BriefModel, type FenceRole } from '../../core/src/index';
 import type { Analysis } from './analysis';
 import type { DocumentContext } from './documentContext';
 import { WORKER_THRESHOLD } from './parseWorker';
@@ -40,7 +40,7 @@ export async function completionView(analysis: Analysis, uri: string, offset: nu
   const current = analysis.documents.get(uri);
   if (!context.isBrief || !current) return undefined;
   const full = current.getText();
-  const sections = briefSections(full, context.entry.config.schema.issue.topics.headingLevel, analysis.caches(uri).cache);
+  const sections = briefSections(full, sectionLayout(context.entry.config.schema), analysis.caches(uri).cache);
   let index = 0;
   while (index < sections.length - 1 && offset >= sections[index].end) index++;
   const { start, text: section } = sections[index];

@@ -8,7 +8,7 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { briefSections, ParseCache, parseMarkdown } from '../../core/src/index';
+import { briefSections, ParseCache, parseMarkdown, type SectionLayout } from '../../core/src/index';
 
 /** Unparsed section text above which parsing moves to the worker (UTF-16 code units). */
 export const WORKER_THRESHOLD = 8_000;
@@ -110,9 +110,9 @@ export class ParseWorker {
  * large, and adds them to the cache. Never throws (falls back to parsing on demand).
  * @returns false when `isCancelled` turned true meanwhile
  */
-export async function warmParseCache(worker: ParseWorker, cache: ServerParseCache, text: string, headingLevel: number, isCancelled: () => boolean): Promise<boolean> {
+export async function warmParseCache(worker: ParseWorker, cache: ServerParseCache, text: string, layout: number | SectionLayout, isCancelled: () => boolean): Promise<boolean> {
   // The same section texts `parseBrief` will ask the cache for (the split is shared with it).
-  const missing = briefSections(text, headingLevel, cache).map((s) => s.text).filter((s) => !cache.has(s));
+  const missing = briefSections(text, layout, cache).map((s) => s.text).filter((s) => !cache.has(s));
   const size = missing.reduce((n, s) => n + s.length, 0);
   if (size <= WORKER_THRESHOLD) return !isCancelled();
   try {

@@ -7,6 +7,8 @@ import { dayOf, type Day } from './dates';
 /** Other ways authors write dates, tried to offer a reformatting fix. */
 const ALTERNATIVE_FORMATS = ['yyyy-MM-dd', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMMM yyyy', 'MMM d, yyyy', 'MMM. d, yyyy', 'd MMM yyyy', 'yyyy/MM/dd', 'yyyy.MM.dd', 'dd.MM.yyyy', "yyyy'年'M'月'd'日'", 'MMMM do, yyyy'];
 const REFERENCE = new Date(2000, 0, 1);
+/** `YYYY` (week year) and `D` (day of year) read as date-fns defines them, without its console warning and RangeError. */
+const TOKENS = { useAdditionalWeekYearTokens: true, useAdditionalDayOfYearTokens: true } as const;
 
 /** Result of reading a date written in a citation. */
 export type CitationDate =
@@ -20,16 +22,19 @@ export type CitationDate =
 /**
  * @param value the text after `Date:`
  * @param dateFormat the schema's pattern, e.g. "MMMM d, yyyy"
+ * @param yearFrom for a pattern without a year (`d MMMM`): the day whose year the date takes (the
+ *   issue's date), the year before when the date would fall after it; without it, the year 2000
+ *   (a leap year, so February 29 reads)
  */
-export function readCitationDate(value: string, dateFormat: string): CitationDate {
+export function readCitationDate(value: string, dateFormat: string, yearFrom?: Day): CitationDate {
   const text = value.trim().replace(/\s+/g, ' ');
-  const parsed = parse(text, dateFormat, REFERENCE);
-  if (isValid(parsed) && format(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
-  if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: format(parsed, dateFormat) };
+  const parsed = withYearFrom(parseIn(text, dateFormat), dateFormat, yearFrom);
+  if (isValid(parsed) && formatIn(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
+  if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: formatIn(parsed, dateFormat) };
   for (const alternative of ALTERNATIVE_FORMATS) {
     if (alternative === dateFormat) continue;
-    const other = parse(text, alternative, REFERENCE);
-    if (isValid(other) && other.getFullYear() > 1900) return { kind: 'other-format', day: dayOf(other), canonical: format(other, dateFormat) };
+    const other = parseIn(text, alternative);
+    if (isValid(other) && other.getFullYear() > 1900) return { kind: 'other-format', day: dayOf(other), canonical: formatIn(other, dateFormat) };
   }
   // Month name + numbers that do not make a day: "February 30, 2023".
   if (/\d/.test(text) && /^[\p{L}\d ,./年月日-]+$/u.test(text)) return { kind: 'impossible' };
@@ -41,14 +46,51 @@ export function readCitationDate(value: string, dateFormat: string): CitationDat
  * another recognisable format; undefined when empty, impossible or unreadable.
  * @param value the text after `Date:` (or undefined when the citation has no date)
  */
-export function citationDay(value: string | undefined, dateFormat: string): Day | undefined {
+export function citationDay(value: string | undefined, dateFormat: string, yearFrom?: Day): Day | undefined {
   if (!value) return undefined;
-  const read = readCitationDate(value, dateFormat);
+  const read = readCitationDate(value, dateFormat, yearFrom);
   return read.kind === 'valid' || read.kind === 'other-format' ? read.day : undefined;
 }
 
 /** Formats a UTC day in the schema's format. */
 export function formatCitationDate(day: Day, dateFormat: string): string {
   const date = new Date(day);
-  return format(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+  return formatIn(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+}
+
+/** Whether a date pattern writes the year (a `y`, `Y`, `u` or `R` token outside quoted text). */
+export function patternHasYear(dateFormat: string): boolean {
+  return /[yYuR]/.test(dateFormat.replace(/'[^']*'/g, ''));
+}
+
+/** A date read with a year-less pattern moved into the year of `yearFrom` (the year before when it would fall after that day). */
+function withYearFrom(date: Date, dateFormat: string, yearFrom: Day | undefined): Date {
+  if (yearFrom === undefined || !isValid(date) || patternHasYear(dateFormat)) return date;
+  const from = new Date(yearFrom);
+  const moved = new Date(from.getUTCFullYear(), date.getMonth(), date.getDate());
+  // February 29 outside a leap year: not a day of that year.
+  if (moved.getMonth() !== date.getMonth()) return new Date(NaN);
+  if (dayOf(moved) > yearFrom) moved.setFullYear(moved.getFullYear() - 1);
+  return moved;
+}
+
+/**
+ * date-fns `parse`; a pattern date-fns rejects (the JSON Schema accepts any string, e.g. "abc" or
+ * "YYYY") reads nothing: an Invalid Date instead of a RangeError.
+ */
+function parseIn(text: string, dateFormat: string): Date {
+  try {
+    return parse(text, dateFormat, REFERENCE, TOKENS);
+  } catch {
+    return new Date(NaN);
+  }
+}
+
+/** date-fns `format`; with a pattern date-fns rejects, the ISO form `yyyy-MM-dd` (so fixes and messages still name the day). */
+function formatIn(date: Date, dateFormat: string): string {
+  try {
+    return format(date, dateFormat, TOKENS);
+  } catch {
+    return format(date, 'yyyy-MM-dd');
+  }
 }

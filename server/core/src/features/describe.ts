@@ -66,5 +66,5 @@ export function partExpectation(part: IssueSchema['topic']['parts'][number]): st
   if (part.maxWords) facts.push(`≤ ${part.maxWords} words`);
   if (part.keyPoints) facts.push(`${part.keyPoints.required ? '' : 'optional '}key points ${part.keyPoints.min ?? 0}–${part.keyPoints.max ?? '∞'}${part.keyPoints.maxWords ? ` of ≤ ${part.keyPoints.maxWords} words` : ''}`);
   if (part.aliases?.length) facts.push(`also accepted: ${part.aliases.join(', ')}`);
-  return `Part “${part.label}”: ${facts.join('; ')}`;
+  return `Part “${part.label ?? part.id}”: ${facts.join('; ')}`;
 }

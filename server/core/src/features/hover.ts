@@ -34,7 +34,7 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
   const topic = topicAt(model, offset);
   if (!topic) return undefined;
   for (const part of topic.parts) {
-    if (within(offset, part.label.whole)) {
+    if (part.label && within(offset, part.label.whole)) {
       const schemaPart = schema.topic.parts.find((p) => p.id === part.partId);
       const markdown = schemaPart ? partExpectation(schemaPart) : `“${part.label.name.text}” is not a part of the schema “${schema.name}”.`;
       return { markdown, range: lineIndex.range(part.label.whole.start, part.label.whole.end) };

@@ -17,7 +17,7 @@ export function citationAt(topic: Topic | undefined, offset: number): Citation |
 
 /** The part of `topic` whose label contains `offset`. */
 export function partLabelAt(topic: Topic | undefined, offset: number): TopicPart | undefined {
-  return topic?.parts.find((p) => offset >= p.label.whole.start && offset <= p.label.whole.end);
+  return topic?.parts.find((p) => p.label && offset >= p.label.whole.start && offset <= p.label.whole.end);
 }
 
 /**

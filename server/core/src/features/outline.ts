@@ -15,7 +15,7 @@ export function documentSymbols(model: BriefModel, lineIndex: LineIndex): Outlin
   for (const topic of model.topics) {
     const children: OutlineSymbol[] = [];
     for (const part of topic.parts) {
-      children.push({ name: part.label.name.text, detail: part.partId, kind: 'part', range: range(part), selectionRange: range(part.label.whole), children: [] });
+      children.push({ name: part.label?.name.text ?? part.partId, detail: part.partId, kind: 'part', range: range(part), selectionRange: range(part.anchor), children: [] });
     }
     for (const citation of topic.citations) {
       const title = citation.article?.parsed.englishTitle?.text ?? citation.article?.parsed.chineseTitle?.text ?? citation.article?.value.text;

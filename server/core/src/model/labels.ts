@@ -19,8 +19,9 @@ export class LabelMatcher {
 
   /** @param labels label texts without colon, e.g. `["At a glance"]`; longer labels win. */
   constructor(labels: readonly string[]) {
-    const alternatives = [...labels].sort((a, b) => b.length - a.length).map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+'));
-    this.pattern = new RegExp(
+    const alternatives = labels.map((label) => label.trim()).filter(Boolean).sort((a, b) => b.length - a.length).map((label) => escapeRegExp(label).replace(/\s+/g, '\\s+'));
+    // No labels: a pattern that never matches (an empty alternative would match every `:` line).
+    this.pattern = !alternatives.length ? /(?!)/ : new RegExp(
       `^[ \\t]{0,3}(\\*\\*|__|\\*|_)?[ \\t]*(${alternatives.join('|')})[ \\t]*(\\*\\*|__|\\*|_)?[ \\t]*([:：])?[ \\t]*(\\*\\*|__|\\*|_)?`,
       'iu',
     );
@@ -84,16 +85,16 @@ const labelsBySchema = new WeakMap<object, SchemaLabels>();
 export function schemaLabels(schema: Pick<IssueSchema, 'topic'>): SchemaLabels {
   let labels = labelsBySchema.get(schema);
   if (!labels) {
-    const byLabel = (items: ReadonlyArray<{ id: string; label: string; aliases?: string[] }>) => {
+    const byLabel = (items: ReadonlyArray<{ id: string; label?: string; aliases?: string[] }>) => {
       const map = new Map<string, string>();
-      for (const item of items) for (const label of [item.label, ...(item.aliases ?? [])]) map.set(normalizeLabel(label), item.id);
+      for (const item of items) for (const label of labelsOf(item)) map.set(normalizeLabel(label), item.id);
       return map;
     };
     const partIdByLabel = byLabel(schema.topic.parts);
     const fieldIdByLabel = byLabel(schema.topic.citation.fields);
     labels = {
-      parts: new LabelMatcher(schema.topic.parts.flatMap((p) => [p.label, ...(p.aliases ?? [])])),
-      fields: new LabelMatcher(schema.topic.citation.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])])),
+      parts: new LabelMatcher(schema.topic.parts.flatMap(labelsOf)),
+      fields: new LabelMatcher(schema.topic.citation.fields.flatMap(labelsOf)),
       partIdByLabel,
       fieldIdByLabel,
       partId: (label) => partIdByLabel.get(normalizeLabel(label)),
@@ -102,4 +103,9 @@ export function schemaLabels(schema: Pick<IssueSchema, 'topic'>): SchemaLabels {
     labelsBySchema.set(schema, labels);
   }
   return labels;
+}
+
+/** The label and aliases of a part or field (a part without `label` is never labelled: none). */
+function labelsOf(item: { label?: string; aliases?: string[] }): string[] {
+  return item.label === undefined ? [] : [item.label, ...(item.aliases ?? [])];
 }

@@ -8,7 +8,8 @@
  */
 import type { Root } from 'mdast';
 import { parseMarkdown, parseSkeleton } from './markdown';
-import { splitSections, type Section } from './sections';
+import { splitSections, type Section, type SectionLayout } from './sections';
+import { normalizeLabel } from './labels';
 import { ModelBuilder } from './topicReader';
 import type { ParseCache } from './parseCache';
 import type { BriefModel, LabelMatch } from './types';
@@ -24,9 +25,9 @@ export interface BriefSection extends Section {
  * part of the Markdown, so the intro starts after it. With `cache`, the split of the last text is
  * reused.
  */
-export function briefSections(text: string, headingLevel: number, cache?: ParseCache): readonly BriefSection[] {
-  if (cache) return cache.sections(text, headingLevel);
-  return splitSections(text, headingLevel).map((section) => {
+export function briefSections(text: string, layout: number | SectionLayout, cache?: ParseCache): readonly BriefSection[] {
+  if (cache) return cache.sections(text, layout);
+  return splitSections(text, layout).map((section) => {
     const start = section.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : section.start;
     return { kind: section.kind, start, end: section.end, text: text.slice(start, section.end) };
   });
@@ -34,6 +35,19 @@ export function briefSections(text: string, headingLevel: number, cache?: ParseC
 
 /** Everything `parseBrief` needs from the schema: labels and heading level. */
 export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
+
+const layouts = new WeakMap<object, SectionLayout>();
+
+/** The section layout of `schema` (topic, group and closing headings), one object per schema object. */
+export function sectionLayout(schema: Pick<IssueSchema, 'issue'>): SectionLayout {
+  let layout = layouts.get(schema);
+  if (!layout) {
+    const { topics, groups, closing } = schema.issue;
+    layout = { headingLevel: topics.headingLevel, groupLevel: groups?.headingLevel, closing: closing?.headings?.map(normalizeLabel) };
+    layouts.set(schema, layout);
+  }
+  return layout;
+}
 
 /**
  * Builds the brief model of `text`.
@@ -44,7 +58,7 @@ export type ParseOptions = Pick<IssueSchema, 'issue' | 'topic'>;
 export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCache): BriefModel {
   const builder = new ModelBuilder(text, schema);
   const model: BriefModel = { text, topics: [], sections: [] };
-  for (const { kind, start, end, text: sectionText } of briefSections(text, schema.issue.topics.headingLevel, cache)) {
+  for (const { kind, start, end, text: sectionText } of briefSections(text, sectionLayout(schema), cache)) {
     let root = cache ? cache.get(sectionText) : parseMarkdown(sectionText);
     const index = model.topics.length;
     try {
@@ -65,6 +79,7 @@ export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCach
 /** Adds the intro's parts or the topic of one section to `model`. */
 function readSection(model: BriefModel, builder: ModelBuilder, kind: Section['kind'], root: Root, start: number, index: number, sectionText: string, schema: ParseOptions, cache: ParseCache | undefined): void {
   if (kind === 'intro') builder.readIntro(model, root, start);
+  else if (kind === 'group' || kind === 'closing') builder.readOutside(model, kind, root, start);
   else if (!cache) model.topics.push(builder.readTopic(root, start, index));
   // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
   else model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));

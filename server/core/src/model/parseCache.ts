@@ -10,6 +10,7 @@ import { TwoGenerations } from './twoGenerations';
 import { FindingsCache } from './findingsCache';
 import { briefSections, type BriefSection } from './parse';
 import type { Topic } from './types';
+import type { SectionLayout } from './sections';
 
 /**
  * Caches, per section text, the mdast and the topic model (with section-relative offsets), and
@@ -24,7 +25,7 @@ export class ParseCache {
   private readonly topics = new TwoGenerations<string, Map<number, CachedTopic>>();
   private readonly findings = new FindingsCache();
   private topicOwner: unknown;
-  private lastSplit: { text: string; headingLevel: number; sections: readonly BriefSection[] } | undefined;
+  private lastSplit: { text: string; layout: number | SectionLayout; sections: readonly BriefSection[] } | undefined;
 
   /**
    * The mdast of `sectionText` (positions relative to the section), parsed at most once per
@@ -36,11 +37,11 @@ export class ParseCache {
   }
 
   /** `briefSections(text, headingLevel)`, remembered for the last text (the server splits each version twice). */
-  sections(text: string, headingLevel: number): readonly BriefSection[] {
+  sections(text: string, layout: number | SectionLayout): readonly BriefSection[] {
     const last = this.lastSplit;
-    if (last && last.headingLevel === headingLevel && last.text === text) return last.sections;
-    const sections = briefSections(text, headingLevel);
-    this.lastSplit = { text, headingLevel, sections };
+    if (last && last.layout === layout && last.text === text) return last.sections;
+    const sections = briefSections(text, layout);
+    this.lastSplit = { text, layout, sections };
     return sections;
   }
 

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine, parseArticleValue, type LinkAt } from './article';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
+import { headingCaptures, headingPattern } from './headingMetadata';
 import type { ParseOptions } from './parse';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
@@ -18,11 +19,17 @@ export class ModelBuilder {
   private readonly partLabels: LabelMatcher;
   private readonly fieldLabels: LabelMatcher;
   private readonly labels: SchemaLabels;
+  /** The id of the schema's part without a label that opens the topic (the prose after the heading), if any. */
+  private readonly leadingId: string | undefined;
+  /** The id of the schema's part without a label with `after: citation` (the prose after the citation block), if any. */
+  private readonly afterCitationId: string | undefined;
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
     this.partLabels = this.labels.parts;
     this.fieldLabels = this.labels.fields;
+    this.leadingId = schema.topic.parts.find((p) => p.label === undefined && p.after === undefined)?.id;
+    this.afterCitationId = schema.topic.parts.find((p) => p.label === undefined && p.after === 'citation')?.id;
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
@@ -35,6 +42,16 @@ export class ModelBuilder {
         model.topicsList = this.readTopicsList(node, base);
       }
     }
+  }
+
+  /** A group heading's or the closing section's heading (schema `issue.groups`, `issue.closing`): not a topic. */
+  readOutside(model: BriefModel, kind: 'group' | 'closing', root: Root, base: number): void {
+    const first = root.children[0];
+    if (first?.type !== 'heading') return;
+    const heading = spanOf(this.text, first, base);
+    const section = { heading, text: this.headingContent(heading), start: base, end: base + (root.position?.end.offset ?? 0) };
+    if (kind === 'closing') model.closing = section;
+    else (model.groups ??= []).push(section);
   }
 
   private readFrontMatter(node: RootContent, base: number): FrontMatter {
@@ -97,12 +114,25 @@ export class ModelBuilder {
       topic.number = Number(numberMatch[1]);
       topic.numberSpan = { start: content.start, end: content.start + numberMatch[1].length, text: numberMatch[1] };
     }
+    this.readHeadingMetadata(topic);
     let part: TopicPart | undefined;
     let citation: Citation | undefined;
+    // The schema's unlabelled parts: the prose before the first label or citation line, and (`after: citation`) the prose after a citation block.
+    const unlabelledToOpen = (): string | undefined => {
+      if (part) return undefined;
+      if (!topic.parts.length && !topic.citations.length) return this.leadingId;
+      return citation && !topic.parts.some((p) => p.partId === this.afterCitationId) ? this.afterCitationId : undefined;
+    };
+    const openUnlabelled = (id: string, lead: TextBlock, first: Span) => {
+      citation = undefined;
+      return this.unlabelledPart(topic, id, lead, first);
+    };
     for (const node of rest) {
       const block = spanOf(this.text, node, base);
       if (node.type === 'list') {
         const items = node.children.map((item) => this.textBlock(spanOf(this.text, item, base), toString(item)));
+        const unlabelled = unlabelledToOpen();
+        if (unlabelled) part = openUnlabelled(unlabelled, this.textBlock({ start: block.start, end: block.start, text: '' }, ''), block);
         if (part && !citation) {
           part.lists.push(items);
           part.end = block.end;
@@ -131,6 +161,7 @@ export class ModelBuilder {
           part = {
             partId: this.labels.partId(label.name.text) ?? label.name.text,
             label,
+            anchor: label.whole,
             lead: this.textBlock(lead, plainText(lead.text)),
             paragraphs: [],
             lists: [],
@@ -142,6 +173,8 @@ export class ModelBuilder {
         } else if (part && !citation) {
           (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
           part.end = prose.end;
+        } else if (unlabelledToOpen()) {
+          part = openUnlabelled(unlabelledToOpen()!, this.textBlock(prose, plainText(prose.text)), prose);
         } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
       }
       if (firstCitationLine < 0) continue;
@@ -180,7 +213,77 @@ export class ModelBuilder {
     }
     const links = topic.citations.length ? linksOf(root, base) : [];
     for (const c of topic.citations) this.resolveCitationFields(c, links);
+    if (this.schema.topic.chineseTitles?.inProse) this.readProseTitles(topic);
     return topic;
+  }
+
+  /** Chinese titles in the prose of the topic's parts and stray blocks: `《…》`, or a paragraph that is a Chinese title alone. */
+  private readProseTitles(topic: Topic): void {
+    const blocks = [...topic.parts.flatMap((p) => [p.lead, ...p.paragraphs, ...p.lists.flat(), ...p.trailingParagraphs]), ...topic.unassigned];
+    const titles: Citation[] = [];
+    const add = (start: number, end: number, line: Span) => {
+      const value = trimmedSpan(this.text, start, end);
+      if (value.end <= value.start) return;
+      const empty = { start: value.start, end: value.start, text: '' };
+      const field: CitationField = { fieldId: 'article', label: { name: empty, whole: empty }, value, line };
+      titles.push({ article: { ...field, parsed: { chineseTitle: value } }, fields: [field], start: value.start, end: value.end });
+    };
+    for (const block of blocks) {
+      const source = this.text.slice(block.start, block.end);
+      const line = trimmedSpan(this.text, block.start, block.end);
+      let found = false;
+      for (const m of source.matchAll(/《([^《》\r\n]{1,120})》/gu)) {
+        found = true;
+        add(block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line);
+      }
+      // A Chinese title on its own: Han characters (at least four), CJK punctuation and digits only.
+      if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4) {
+        add(block.start, block.end, line);
+      }
+    }
+    if (titles.length) topic.proseTitles = titles;
+  }
+
+  /**
+   * Opens the schema's unlabelled part with `lead` (its first paragraph, or an empty span where it
+   * opens with a list); `first` is that first block, whose first line is the part's anchor.
+   */
+  private unlabelledPart(topic: Topic, partId: string, lead: TextBlock, first: Span): TopicPart {
+    const firstLine = linesIn(this.text, first.start, first.end)[0];
+    const part: TopicPart = {
+      partId,
+      anchor: trimmedSpan(this.text, first.start, Math.min(first.end, firstLine.end)),
+      lead,
+      paragraphs: [],
+      lists: [],
+      trailingParagraphs: [],
+      start: lead.start,
+      end: lead.end,
+    };
+    topic.parts.push(part);
+    return part;
+  }
+
+  /** The schema's heading pattern on the headline: the heading citation, and the headline narrowed to its `headline` capture. */
+  private readHeadingMetadata(topic: Topic): void {
+    const pattern = headingPattern(this.schema);
+    if (!pattern) return;
+    const captures = headingCaptures(pattern, topic.headline.text);
+    const at = (capture: [number, number]) => trimmedSpan(this.text, topic.headline.start + capture[0], topic.headline.start + capture[1]);
+    const field = (fieldId: string, capture: [number, number]): CitationField => {
+      const value = at(capture);
+      const empty = { start: value.start, end: value.start, text: '' };
+      return { fieldId, label: { name: empty, whole: empty }, value, line: topic.heading };
+    };
+    const fields: CitationField[] = [];
+    if (captures.document) fields.push(field('article', captures.document));
+    if (captures['issuing-bodies']) fields.push(field('issuing-bodies', captures['issuing-bodies']));
+    if (captures.date) fields.push(field('date', captures.date));
+    if (captures.headline) topic.headline = at(captures.headline);
+    if (!fields.length) return;
+    const citation: Citation = { fields, start: Math.min(...fields.map((f) => f.value.start)), end: Math.max(...fields.map((f) => f.value.end)) };
+    this.resolveCitationFields(citation, []);
+    topic.headingCitation = citation;
   }
 
   private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {

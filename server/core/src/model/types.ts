@@ -34,12 +34,19 @@ export interface TextBlock extends Span {
 /** A key point: one item of a bullet list in a summary part. */
 export type KeyPoint = TextBlock;
 
-/** A labelled prose part of a topic (At a glance, comment, or a team-defined part). */
+/**
+ * A prose part of a topic (At a glance, comment, or a team-defined part): labelled, or the
+ * schema's unlabelled part (a part without `label`: the prose between the topic heading and the
+ * first labelled part).
+ */
 export interface TopicPart {
   /** The id of the part in the issue schema, e.g. `at-a-glance`, `comment`. */
   partId: string;
-  label: LabelMatch;
-  /** Text after the label in the label's paragraph. */
+  /** The label as written; undefined for the unlabelled part. */
+  label?: LabelMatch;
+  /** Where findings about the whole part go: the label, or the first line of an unlabelled part. */
+  anchor: Span;
+  /** Text after the label in the label's paragraph; an unlabelled part's first paragraph (empty when it opens with a list). */
   lead: TextBlock;
   /** Paragraphs of the part before its first bullet list, after the label paragraph. */
   paragraphs: TextBlock[];
@@ -122,12 +129,32 @@ export interface Topic {
   /** Labelled parts in source order (a part can occur twice: reported as a duplicate). */
   parts: TopicPart[];
   citations: Citation[];
+  /**
+   * The citation read from the topic heading with the schema's `topic.heading.pattern` (date,
+   * issuing bodies, document); its fields' labels are empty spans at their values. Not in `citations`.
+   */
+  headingCitation?: Citation;
+  /**
+   * Chinese titles written in the topic's prose (schema `topic.chineseTitles.inProse`): `《…》`
+   * inside a paragraph or list item, or a paragraph that is a Chinese title alone; each an
+   * article-only citation whose `parsed.chineseTitle` is the title (without `《》`). Not in `citations`.
+   */
+  proseTitles?: Citation[];
   /** Blocks that belong to no part (text before the first label, stray paragraphs). */
   unassigned: TextBlock[];
   start: number;
   end: number;
   /** True when the topic's section could not be parsed: only its heading was read, and topic-scoped rules skip it. */
   unparsed?: boolean;
+}
+
+/** A section that is not a topic: a group heading (`## In brief`) with the text before the next topic, or the closing section. */
+export interface OutsideSection {
+  heading: Span;
+  /** The heading's text without `#`s. */
+  text: Span;
+  start: number;
+  end: number;
 }
 
 /** An entry of the intro's topics list. */
@@ -157,6 +184,10 @@ export interface BriefModel {
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
   topics: Topic[];
+  /** Headings that group the topics after them (schema `issue.groups`), in order; absent when none. */
+  groups?: OutsideSection[];
+  /** The closing section (schema `issue.closing`): its heading and everything after; not a topic. */
+  closing?: OutsideSection;
   /** mdast of each section: the intro and one per topic (positions are document offsets). */
   sections: { start: number; end: number; text: string; root: Root }[];
   /** Where the text was not parsed as written (too deep nesting, a failed parse), in document offsets; absent when none. */

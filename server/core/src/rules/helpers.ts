@@ -1,5 +1,5 @@
 /** Small helpers shared by rules. */
-import type { Span } from '../model/types';
+import type { Citation, Span, Topic } from '../model/types';
 
 /**
  * Words in a text: Latin words and numbers count one each, each Han character counts one
@@ -64,4 +64,14 @@ export function normalizeHeadline(text: string): string {
 export function firstLine(span: Span): Span {
   const index = span.text.search(/\r|\n/);
   return index < 0 ? span : { start: span.start, end: span.start + index, text: span.text.slice(0, index) };
+}
+
+/** The citations whose date and issuing bodies the date and issuing-body rules check: the citation blocks, then the heading's metadata (`topic.heading.pattern`). */
+export function datedCitations(topic: Topic): Citation[] {
+  return topic.headingCitation ? [...topic.citations, topic.headingCitation] : topic.citations;
+}
+
+/** The citations whose Chinese titles the Chinese-title rules check: the citation blocks, then titles in the prose (`topic.chineseTitles.inProse`). */
+export function titledCitations(topic: Topic): Citation[] {
+  return topic.proseTitles ? [...topic.citations, ...topic.proseTitles] : topic.citations;
 }

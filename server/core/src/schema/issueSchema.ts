@@ -4,6 +4,7 @@
 import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
+import { compileHeadingPattern } from '../model/headingMetadata';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -67,6 +68,12 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
+    // A heading pattern that is not a regular expression: a warning at the pattern (the schema stays usable; headings are read without metadata).
+    const pattern = read.document?.getIn(['topic', 'heading', 'pattern'], true) as { value?: unknown; range?: [number, number] } | undefined;
+    const compiled = typeof pattern?.value === 'string' ? compileHeadingPattern(pattern.value) : undefined;
+    if (compiled && 'error' in compiled) {
+      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.heading.pattern is not a valid regular expression (${compiled.error}); headings are read without metadata.`, range: read.lineIndex.range(pattern?.range?.[0] ?? 0, pattern?.range?.[1] ?? 0) });
+    }
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === 'default') break;
@@ -89,7 +96,20 @@ export function loadIssueSchema(
   let schema = defaults as unknown as Record<string, unknown>;
   for (const layer of chain) schema = mergeSchema(schema, layer, layer.extends !== undefined);
   delete schema.extends;
-  return { schema: schema as unknown as IssueSchema, files, fellBack: false };
+  return { schema: withFieldLabels(withoutNulls(schema) as unknown as IssueSchema, defaults), files, fellBack: false };
+}
+
+/**
+ * The JSON Schema lets a citation field leave out its `label`: such a field takes the label of the
+ * bundled default's field with the same id (`Article`, `Issuing bodies`, `Date`, `Document number`).
+ * A part without `label` stays without: it is the topic's unlabelled prose (see `PartSchema.label`).
+ */
+function withFieldLabels(schema: IssueSchema, defaults: IssueSchema): IssueSchema {
+  const fields = schema.topic.citation.fields;
+  if (fields.every((f) => f.label !== undefined)) return schema;
+  const labelOf = (id: string) => defaults.topic.citation.fields.find((f) => f.id === id)?.label ?? id;
+  const complete = fields.map((f) => (f.label === undefined ? { ...f, label: labelOf(f.id) } : f));
+  return { ...schema, topic: { ...schema.topic, citation: { ...schema.topic.citation, fields: complete } } };
 }
 
 /**
@@ -112,6 +132,19 @@ export function mergeSchema(base: Record<string, unknown>, override: Record<stri
     } else {
       result[key] = value;
     }
+  }
+  return result;
+}
+
+/**
+ * Drops keys whose value is `null`: in an issue schema `null` means "no limit" (`max: null`), which
+ * is what an absent optional limit means; written over an inherited value, it lifts that limit.
+ */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null) continue;
+    result[key] = Array.isArray(entry) ? entry.map((e) => (isPlainObject(e) ? withoutNulls(e) : e)) : isPlainObject(entry) ? withoutNulls(entry) : entry;
   }
   return result;
 }

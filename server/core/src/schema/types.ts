@@ -8,8 +8,14 @@ import type { Severity } from '../findings';
 /** A labelled prose part of a topic, e.g. At a glance or the analyst comment. */
 export interface PartSchema {
   id: string;
-  /** Canonical label without colon, e.g. "At a glance". */
-  label: string;
+  /**
+   * Canonical label without colon, e.g. "At a glance". Absent: the part has no label (the prose
+   * between the topic heading and the first labelled part); such a part is never written with a
+   * label, so it is reported by id.
+   */
+  label?: string;
+  /** For a part without label: `citation` = the prose after the citation block (absent: the prose after the heading). */
+  after?: 'citation';
   /** Other labels accepted for the part (reported as non-canonical with a fix). */
   aliases?: string[];
   required: boolean;
@@ -26,6 +32,7 @@ export interface PartSchema {
 /** A `Label: value` line of the citation block. */
 export interface CitationFieldSchema {
   id: 'article' | 'issuing-bodies' | 'date' | 'document-number';
+  /** Label without colon; the loader fills in the default's label for the id when a file leaves it out. */
   label: string;
   aliases?: string[];
   required: boolean;
@@ -42,8 +49,21 @@ export interface IssueSchema {
     title: { required: boolean };
     topicsList: { required: boolean; matchHeadlines: boolean };
     topics: { min: number; max?: number; headingLevel: number; numbered: boolean };
+    /** Headings at `headingLevel` (above the topics' level) group the topics: `## In brief` over `### …` topics. */
+    groups?: { headingLevel?: number };
+    /** Headings (at the topics' level or above) that open the closing section: it and all after it is no topic. */
+    closing?: { headings?: string[] };
   };
   topic: {
+    /**
+     * Metadata in the topic heading: `pattern` is a regular expression (JavaScript, Unicode) matched
+     * on the headline (the heading without `#`s and number), with named captures `date`,
+     * `issuing-bodies`, `document` and `headline`; the captures feed the date and issuing-body
+     * rules as a citation block's lines do.
+     */
+    heading?: { pattern?: string };
+    /** Chinese titles outside the citation block that the Chinese-title rules check too. */
+    chineseTitles?: { inProse?: boolean };
     parts: PartSchema[];
     citation: {
       required: boolean;
@@ -57,6 +77,8 @@ export interface IssueSchema {
       link: 'required' | 'optional';
       /** Separator written between issuing bodies, e.g. ", ". */
       issuingBodySeparator: string;
+      /** Where the citation block stands: after the parts (`end`, the default), before them (`start`), or anywhere (`any`). */
+      position?: 'end' | 'start' | 'any';
     };
   };
   /** Severity overrides by rule id; `off` disables a rule. */

@@ -42,7 +42,7 @@ export function completeLabels(input: CompletionInput, offset: number, line: Cur
   };
   if (!typed.startsWith('#')) {
     if (inTopics) {
-      for (const part of schema.topic.parts) push(`**${part.label}:**`, `**${part.label}:** `, partExpectation(part), 'label', false, part.label);
+      for (const part of schema.topic.parts) if (part.label !== undefined) push(`**${part.label}:**`, `**${part.label}:** `, partExpectation(part), 'label', false, part.label);
       for (const field of schema.topic.citation.fields) push(`${field.label}:`, `${field.label}: `, `Citation line (${field.required ? 'required' : 'optional'})`, 'label', false, field.label);
     }
     const fields = schema.topic.citation.fields;
@@ -54,7 +54,7 @@ export function completeLabels(input: CompletionInput, offset: number, line: Cur
   }
   const number = topicNumberAt(input, lineStart);
   const level = schema.issue.topics.headingLevel;
-  const parts = schema.topic.parts.map((p, i) => `**${escapeSnippet(p.label)}:** \${${i + 2}}`);
+  const parts = schema.topic.parts.map((p, i) => (p.label === undefined ? `\${${i + 2}:${escapeSnippet(p.id)}}` : `**${escapeSnippet(p.label)}:** \${${i + 2}}`));
   const citationLines = schema.topic.citation.fields.map((f) => `${escapeSnippet(f.label)}: `);
   const skeleton = [`${'#'.repeat(level)} ${schema.issue.topics.numbered ? `${number}. ` : ''}\${1:Headline}`, '', ...parts.flatMap((p) => [p, '']), ...citationLines].join(eol) + '$0';
   // Typed as the snippet prefix, it stands in for the static `brief-topic` snippet (whose number

@@ -200,7 +200,9 @@ export class BriefLayout {
   private renderPart(part: TopicPart): Element {
     const schema = this.config.schema.topic.parts.find((p) => p.id === part.partId);
     const isSummary = Boolean(schema?.keyPoints);
-    const children: ElementContent[] = [h('h3', { className: ['pb-part-label'] }, [text(schema?.label ?? part.label.name.text)])];
+    // The unlabelled part (prose after the topic heading) is shown without a label.
+    const label = part.label ? schema?.label ?? part.label.name.text : undefined;
+    const children: ElementContent[] = label === undefined ? [] : [h('h3', { className: ['pb-part-label'] }, [text(label)])];
     if (part.lead.text) children.push(this.track(h('p', { className: ['pb-lead'] }, this.inline(part.lead)), part.lead));
     for (const paragraph of part.paragraphs) children.push(...this.block(paragraph));
     for (const list of part.lists) children.push(this.renderKeyPoints(list, isSummary));

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { titledCitations } from '../helpers';
 
 /** Half-width punctuation → full-width form used in Chinese titles (title-conventions.md §3). */
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
@@ -11,7 +12,7 @@ export const halfwidthPunctuation: Rule = {
   tags: ['citation'],
   check({ model, report }) {
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      for (const citation of titledCitations(topic)) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title) continue;
         // A pair — ( ) or " " — is one finding with one fix; a lone mark is a finding of its own.

@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import type { Rule } from '../rule';
+import { titledCitations } from '../helpers';
 
 /** Traditional → simplified (OpenCC's dictionaries, via opencc-js), phrase-aware. */
 export const toSimplified = Converter({ from: 't', to: 'cn' });
@@ -12,7 +13,7 @@ export const traditionalCharacters: Rule = {
   tags: ['citation'],
   check({ model, report }) {
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      for (const citation of titledCitations(topic)) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title) continue;
         const simplified = toSimplified(title.text);

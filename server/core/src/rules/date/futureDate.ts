@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { isoDay } from '../../catalogue/dates';
 import { issueDay } from './issueDay';
+import { datedCitations } from '../helpers';
 
 /**
  * date.future: a citation dated after the issue itself (its front-matter date) or, without one,
@@ -18,7 +19,7 @@ export const futureDate: Rule = {
     const issue = issueDay(model);
     const limit = issue ?? context.today;
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      for (const citation of datedCitations(topic)) {
         const day = context.citationDay(citation);
         if (day === undefined || day <= limit || !citation.date) continue;
         report({

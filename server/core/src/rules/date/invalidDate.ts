@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { readCitationDate } from '../../catalogue/citationDate';
+import { datedCitations } from '../helpers';
 
 /** date.invalid: the citation date is a real calendar date in the schema's format. */
 export const invalidDate: Rule = {
@@ -10,7 +11,7 @@ export const invalidDate: Rule = {
   check({ model, schema, report }) {
     const dateFormat = schema.topic.citation.dateFormat;
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      for (const citation of datedCitations(topic)) {
         const date = citation.date;
         if (!date?.value.text) continue;
         const read = readCitationDate(date.value.text, dateFormat);

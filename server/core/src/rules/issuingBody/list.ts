@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { issuingBodyNames } from '../../catalogue/bodyTokens';
+import { datedCitations } from '../helpers';
 
 /** issuing-body.list-format: bodies are separated as the schema says (", ") and none is listed twice. */
 export const issuingBodyListFormat: Rule = {
@@ -10,7 +11,7 @@ export const issuingBodyListFormat: Rule = {
   check({ model, schema, catalogue, report }) {
     const separator = schema.topic.citation.issuingBodySeparator;
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      for (const citation of datedCitations(topic)) {
         const bodies = issuingBodyNames(citation, catalogue, model.text);
         if (bodies.length < 1) continue;
         const seen = new Map<string, number>();

@@ -13,12 +13,12 @@ export const duplicatePart: Rule = {
         const first = seen.get(part.partId);
         if (first !== undefined) {
           report({
-            start: part.label.whole.start,
-            end: part.label.whole.end,
-            message: `Topic ${topic.index + 1} has a second '${part.label.name.text}' part.`,
+            start: part.anchor.start,
+            end: part.anchor.end,
+            message: `Topic ${topic.index + 1} has a second '${(part.label?.name.text ?? part.partId)}' part.`,
             related: [{ message: 'First occurrence', start: first, end: first }],
           });
-        } else seen.set(part.partId, part.label.whole.start);
+        } else seen.set(part.partId, part.anchor.start);
       }
     }
   },

@@ -12,7 +12,7 @@ export const keyPoints: Rule = {
         const expected = schema.topic.parts.find((p) => p.id === part.partId)?.keyPoints;
         if (!expected) continue;
         if (!part.lists.length) {
-          if (expected.required) report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' has no bullet list of key points.` });
+          if (expected.required) report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' has no bullet list of key points.` });
           continue;
         }
         for (const list of part.lists) {

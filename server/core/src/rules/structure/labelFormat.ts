@@ -8,7 +8,7 @@ export const labelFormat: Rule = {
   tags: ['structure'],
   check({ model, schema, report }) {
     const canonical = new Map<string, string>();
-    for (const part of schema.topic.parts) canonical.set(part.id, part.label);
+    for (const part of schema.topic.parts) if (part.label !== undefined) canonical.set(part.id, part.label);
     for (const field of schema.topic.citation.fields) canonical.set(field.id, field.label);
     const checkLabel = (id: string, name: { start: number; end: number; text: string }) => {
       const wanted = canonical.get(id);
@@ -22,6 +22,7 @@ export const labelFormat: Rule = {
     };
     for (const topic of model.topics) {
       for (const part of topic.parts) {
+        if (!part.label) continue;
         checkLabel(part.partId, part.label.name);
         // `**MERICS comment** The plan …`: a bold label without its colon.
         if (!part.label.colon) {

@@ -13,7 +13,9 @@ export const missingPart: Rule = {
         report({
           start: topic.headline.start,
           end: topic.headline.end,
-          message: `Topic ${topic.index + 1} has no '${part.label}:' part.`,
+          message: part.label === undefined
+            ? `Topic ${topic.index + 1} has no '${part.id}' part (the prose the schema expects without a label).`
+            : `Topic ${topic.index + 1} has no '${part.label}:' part.`,
           data: { partId: part.id, label: part.label },
         });
       }

@@ -14,16 +14,23 @@ export const partOrder: Rule = {
       for (const part of topic.parts) {
         const r = rank.get(part.partId) ?? -1;
         if (r < highest) {
-          report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' comes after '${highestLabel}'; the schema puts it before.` });
+          report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes after '${highestLabel}'; the schema puts it before.` });
         } else {
           highest = r;
-          highestLabel = part.label.name.text;
+          highestLabel = part.label?.name.text ?? part.partId;
         }
       }
       const firstCitation = topic.citations[0];
-      const lateParts = firstCitation ? topic.parts.filter((p) => p.start > firstCitation.start) : [];
+      const position = schema.topic.citation.position ?? 'end';
+      if (firstCitation && position === 'start') {
+        for (const part of topic.parts.filter((p) => p.start < firstCitation.start)) {
+          report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes before the citation; the schema puts the citation at the top of the topic.` });
+        }
+      }
+      const afterCitation = new Set(schema.topic.parts.filter((p) => p.after === 'citation').map((p) => p.id));
+      const lateParts = firstCitation && position === 'end' ? topic.parts.filter((p) => p.start > firstCitation.start && !afterCitation.has(p.partId)) : [];
       for (const part of lateParts) {
-        report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' comes after the citation; citations end the topic.` });
+        report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' comes after the citation; citations end the topic.` });
       }
     }
   },

@@ -27,11 +27,11 @@ export const wordLimit: Rule = {
         if (limits.maxWords !== undefined) {
           const all = [...leadBlocks, ...part.lists.flat(), ...part.trailingParagraphs];
           const words = all.reduce((n, b) => n + countWords(b.plain), 0);
-          if (words > limits.maxWords) report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' has ${words} words; the limit is ${limits.maxWords}.`, data: { words } });
+          if (words > limits.maxWords) report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' has ${words} words; the limit is ${limits.maxWords}.`, data: { words } });
         }
         if (limits.minParagraphs !== undefined) {
-          const paragraphs = 1 + part.paragraphs.length + part.trailingParagraphs.length;
-          if (paragraphs < limits.minParagraphs) report({ start: part.label.whole.start, end: part.label.whole.end, message: `'${part.label.name.text}' has ${paragraphs} paragraph(s); the schema expects at least ${limits.minParagraphs}.` });
+          const paragraphs = (part.label || part.lead.text ? 1 : 0) + part.paragraphs.length + part.trailingParagraphs.length;
+          if (paragraphs < limits.minParagraphs) report({ start: part.anchor.start, end: part.anchor.end, message: `'${part.label?.name.text ?? part.partId}' has ${paragraphs} paragraph(s); the schema expects at least ${limits.minParagraphs}.` });
         }
       }
     }
