@@ -37,4 +37,10 @@ describe('disable comments', () => {
       .replace('## 2. Topic', '<!-- policy-brief-enable issuing-body.unknown -->\n\n## 2. Topic');
     assert.equal(unknownLines(text).length, 1);
   });
+
+  it('a comment shown in fenced code (an example in the brief) turns nothing off', () => {
+    const fenced = brief(['Issuing bodies: XYZB', 'Issuing bodies: QQQB'], '```markdown\n<!-- policy-brief-disable-file issuing-body.unknown -->\n```');
+    assert.equal(unknownLines(fenced).length, 2);
+    assert.deepEqual(unknownLines(fenced.replace('```markdown\n', '').replace('-->\n```', '-->')), []);
+  });
 });

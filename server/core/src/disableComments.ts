@@ -11,6 +11,7 @@
  */
 import type { Finding } from './findings';
 import type { LineIndex } from './text/lineIndex';
+import { FenceTracker, forEachLine } from './model/lines';
 
 /** The comment prefix, e.g. `policy-brief-disable-line`. */
 export const DISABLE_COMMENT = 'policy-brief';
@@ -32,14 +33,27 @@ function covers(comment: DisableComment, ruleId: string): boolean {
   return !comment.ids.length || comment.ids.some((id) => ruleId === id || ruleId.startsWith(`${id}.`));
 }
 
-/** The configuration comments of `text`, in order. */
+/** The configuration comments of `text`, in order; a comment shown in fenced code (an example) is not one. */
 export function disableComments(text: string, lineIndex: LineIndex): DisableComment[] {
   if (!text.includes('policy-brief-')) return [];
   const comments: DisableComment[] = [];
+  let fenced: Set<number> | undefined;
   for (const m of text.matchAll(PATTERN)) {
-    comments.push({ directive: m[1] as Directive, line: lineIndex.positionAt(m.index!).line, ids: m[2].split(/[\s,]+/).filter(Boolean) });
+    fenced ??= fencedLines(text);
+    const line = lineIndex.positionAt(m.index!).line;
+    if (!fenced.has(line)) comments.push({ directive: m[1] as Directive, line, ids: m[2].split(/[\s,]+/).filter(Boolean) });
   }
   return comments;
+}
+
+/** 0-based lines of `text` that belong to fenced code blocks (fence lines included). */
+function fencedLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  const fences = new FenceTracker();
+  forEachLine(text, 0, (start, end, index) => {
+    if (fences.next(text.slice(start, end)) !== undefined) lines.add(index);
+  });
+  return lines;
 }
 
 /**
