@@ -38,18 +38,10 @@ export function limitNesting(text: string, max = MAX_NESTING): { text: string; c
   const cuts: NestingCut[] = [];
   let out: string[] | undefined;
   let copied = 0;
-  let lineStart = 0;
   // Lines of fenced code are text to remark, whatever they start with: never cut.
   const fences = new FenceTracker();
-  while (lineStart <= text.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    const lead = text.charCodeAt(lineStart + (text.slice(lineStart, lineStart + 3).match(/^ */)?.[0].length ?? 0));
-    if (fences.next(lead === 96 || lead === 126 || fences.inFence ? text.slice(lineStart, lineEnd) : '') !== undefined) {
-      if (lineEnd >= text.length) break;
-      lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-      continue;
-    }
+  forEachLine(text, 0, (lineStart, lineEnd) => {
+    if (fences.next(text.slice(lineStart, lineEnd)) !== undefined) return;
     let depth = 0;
     let i = lineStart;
     let blanked: [number, number][] | undefined;
@@ -71,9 +63,7 @@ export function limitNesting(text: string, max = MAX_NESTING): { text: string; c
         copied = to;
       }
     }
-    if (lineEnd >= text.length) break;
-    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-  }
+  });
   if (!out) return { text, cuts };
   out.push(text.slice(copied));
   return { text: out.join(''), cuts };
@@ -120,8 +110,7 @@ export function limitEmphasis(text: string, max = MAX_EMPHASIS_RUNS): { text: st
   // Fenced code is not Markdown: its lines end a block and their `*` and `_` are never counted or cut.
   const fences = new FenceTracker();
   forEachLine(text, 0, (lineStart, lineEnd) => {
-    const first = text.charCodeAt(lineStart + (text.slice(lineStart, lineStart + 3).match(/^ */)?.[0].length ?? 0));
-    const inCode = fences.next(first === 96 || first === 126 || fences.inFence ? text.slice(lineStart, lineEnd) : '') !== undefined;
+    const inCode = fences.next(text.slice(lineStart, lineEnd)) !== undefined;
     let blank = true;
     let lineRuns = 0;
     if (!inCode) {
