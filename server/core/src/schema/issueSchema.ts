@@ -6,7 +6,7 @@ import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
 import { compileHeadingPattern } from '../model/headingMetadata';
-import { closestWord } from '../text/nearest';
+import { closestWord, editDistance } from '../text/nearest';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -138,9 +138,13 @@ export function loadIssueSchema(
   return { schema: withFieldLabels(withoutNulls(schema) as unknown as IssueSchema, defaults), files, fellBack: false };
 }
 
-/** "No bundled schema is named 'x'. Did you mean 'y'? …": `extends` names no bundled schema and no file beside the schema. */
+/**
+ * "No bundled schema is named 'x'. Did you mean 'y'? …": `extends` names no bundled schema and no file
+ * beside the schema. A name is suggested when it is at most a third of the reference's length away (at least 2 edits).
+ */
 function unknownNameMessage(reference: string, names: readonly string[]): string {
-  const nearest = closestWord(reference, names);
+  const closest = closestWord(reference, names);
+  const nearest = closest !== undefined && editDistance(reference, closest) <= Math.max(2, Math.floor(reference.length / 3)) ? closest : undefined;
   const list = names.map((n) => `'${n}'`).join(', ');
   return `No bundled schema is named '${reference}'${nearest ? `. Did you mean '${nearest}'?` : '.'} The bundled schemas are ${list}; a path relative to this file names your own.`;
 }
