@@ -120,7 +120,7 @@ export function loadIssueSchema(
     const at = read.document?.get('extends', true) as { range?: [number, number] } | undefined;
     const range = read.lineIndex.range(at?.range?.[0] ?? 0, at?.range?.[1] ?? 0);
     if (!next) {
-      findings.push({ ruleId: 'schema.missing-file', severity: 'error', message: named ? unknownNameMessage(reference, resolver.bundledNames ?? [DEFAULT_SCHEMA_NAME]) : `Cannot find the schema '${reference}' named by 'extends'.`, range });
+      findings.push({ ruleId: 'schema.missing-file', severity: 'error', message: named ? `${unknownSchemaNameMessage(reference, resolver.bundledNames ?? [DEFAULT_SCHEMA_NAME])} To extend a file of your own, give its path relative to this one (./${reference}.yaml).` : `Cannot find the schema '${reference}' named by 'extends'.`, range });
       usable = false;
       break;
     }
@@ -139,14 +139,17 @@ export function loadIssueSchema(
 }
 
 /**
- * "No bundled schema is named 'x'. Did you mean 'y'? …": `extends` names no bundled schema and no file
- * beside the schema. A name is suggested when it is at most a third of the reference's length away (at least 2 edits).
+ * "No bundled schema is named 'x'. Did you mean 'y'? The bundled schemas are …": for an `extends`
+ * that names no bundled schema (and no file beside the schema), and `schema init --from`. Suggested:
+ * the first name that starts with the reference, else the nearest name (`editDistance`) when it is at
+ * most a third of the reference's length away (at least 2 edits).
  */
-function unknownNameMessage(reference: string, names: readonly string[]): string {
+export function unknownSchemaNameMessage(reference: string, names: readonly string[]): string {
+  const prefixed = names.find((n) => n.startsWith(reference));
   const closest = closestWord(reference, names);
-  const nearest = closest !== undefined && editDistance(reference, closest) <= Math.max(2, Math.floor(reference.length / 3)) ? closest : undefined;
+  const nearest = prefixed ?? (closest !== undefined && editDistance(reference, closest) <= Math.max(2, Math.floor(reference.length / 3)) ? closest : undefined);
   const list = names.map((n) => `'${n}'`).join(', ');
-  return `No bundled schema is named '${reference}'${nearest ? `. Did you mean '${nearest}'?` : '.'} The bundled schemas are ${list}; a path relative to this file names your own.`;
+  return `No bundled schema is named '${reference}'${nearest ? `. Did you mean '${nearest}'?` : '.'} The bundled schemas are ${list}.`;
 }
 
 /**
