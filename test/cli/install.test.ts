@@ -15,7 +15,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { repoRoot, read } from '../support/config';
+import { expectedFindings, repoRoot, read } from '../support/config';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -36,6 +36,8 @@ describe('npm package installed in another project', function () {
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'team-briefs', private: true }));
     fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md'), path.join(project, 'briefs', 'bad-date.md'));
     fs.copyFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), path.join(project, 'briefs', 'complete.md'));
+    // A second team in the same repository, whose schema extends a bundled publication schema by name.
+    fs.cpSync(path.join(repoRoot, 'examples', 'publications', 'china-tmt-update'), path.join(project, 'tmt'), { recursive: true });
     execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(tmp, packed)], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     installed = path.join(project, 'node_modules', 'policy-brief');
   });
@@ -45,7 +47,7 @@ describe('npm package installed in another project', function () {
   const run = (name: string, args: string[]) => spawnSync(bin(name), args, { cwd: project, encoding: 'utf8', timeout: 60_000 });
 
   it('the tarball holds what the bins need and no sources or tests', () => {
-    for (const file of ['dist/server/cli.js', 'dist/server/server.js', 'dist/server/check-worker.js', 'dist/server/worker.js', 'data/issuing-bodies.yaml', 'schemas/issue-schema.schema.json', 'docs/rules/date.invalid.md', 'README.md', 'LICENSE']) {
+    for (const file of ['dist/server/cli.js', 'dist/server/server.js', 'dist/server/check-worker.js', 'dist/server/worker.js', 'data/issuing-bodies.yaml', 'data/issue-schemas/default.yaml', 'data/issue-schema.template.yaml', 'schemas/issue-schema.schema.json', 'docs/rules/date.invalid.md', 'README.md', 'LICENSE']) {
       assert.ok(fs.existsSync(path.join(installed, file)), file);
     }
     for (const absent of ['server', 'test', 'client/src', 'examples', 'scripts', 'dist/test']) assert.ok(!fs.existsSync(path.join(installed, absent)), absent);
@@ -65,6 +67,18 @@ describe('npm package installed in another project', function () {
     }
     const page = run('policy-brief', ['rules', 'date.invalid']);
     assert.equal(page.stdout, read(path.join(repoRoot, 'docs', 'rules', 'date.invalid.md')));
+  });
+
+  it('extends: <name> finds the bundled schemas there, and schema init --from <name> writes from them', () => {
+    for (const name of fs.readdirSync(path.join(repoRoot, 'data', 'issue-schemas'))) assert.ok(fs.existsSync(path.join(installed, 'data', 'issue-schemas', name)), name);
+    const tmt = JSON.parse(run('policy-brief', ['check', '--format', 'json', 'tmt/']).stdout) as { path: string; findings: { ruleId: string; range: { start: { line: number } } }[] }[];
+    const found = tmt.map((r) => `${r.path}: ${r.findings.map((f) => `${f.range.start.line} ${f.ruleId}`).join(', ')}`).sort();
+    const marked = tmt.map((r) => `${r.path}: ${expectedFindings(read(path.join(project, r.path))).map((e) => `${e.line} ${e.ruleId}`).join(', ')}`).sort();
+    assert.equal(tmt.length, 5);
+    assert.deepEqual(found, marked);
+    const init = run('policy-brief', ['schema', 'init', 'essentials', '--from', 'china-essentials']);
+    assert.equal(init.status, 0, init.stderr);
+    assert.match(read(path.join(project, 'essentials', '.policy-brief', 'issue-schema.yaml')), /^extends: china-essentials$/m);
   });
 
   it('policy-brief-language-server --version and --help print and exit 0', () => {

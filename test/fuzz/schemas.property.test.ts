@@ -25,7 +25,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 const jsonSchema = JSON.parse(read(path.join(repoRoot, 'schemas', 'issue-schema.schema.json'))) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(jsonSchema);
-const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
+const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
 
 /** Label-like strings: the default's labels, punctuation and Markdown that regexes and splitters get wrong, CJK. */
 const label = fc.oneof(

@@ -6,7 +6,11 @@
  *
  * A fixture `<name>.md` with a sibling `<name>.schema.yaml` is checked with that issue schema (a
  * team file: `extends: default` or not) instead of the bundled default: the fixtures of schema
- * constructs other publications need (unlabelled parts, `max: null` …).
+ * constructs other publications need (unlabelled parts, `max: null` …). An example brief is checked
+ * with the configuration the CLI discovers for it (the nearest `.policy-brief/` folder, through the
+ * same `ConfigStore`): the example publications (`examples/publications/<name>/`, one per bundled
+ * schema) use their team schema, which extends the bundled one. Each publication has a brief without
+ * findings and a `mistakes/` folder whose briefs have exactly their marked findings.
  *
  * Each fixture also has a committed snapshot (as markdownlint's scenario snapshots):
  * `test/rules/__snapshots__/<rule-id>/<fixture>.md.json` (`…/examples/…` for the example briefs) pins every finding's range, severity and message
@@ -18,6 +22,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief, type Finding } from '../../server/core/src/index';
 import { loadConfig } from '../../server/src/config/projectConfig';
+import { ConfigStore } from '../../server/src/config/configStore';
 import { actualFindings, defaultConfig, expectedFindings, lineEndingVariants, read, repoRoot } from '../support/config';
 
 function fixtureFiles(dir: string): string[] {
@@ -30,7 +35,12 @@ const snapshotRoot = path.join(repoRoot, 'test', 'rules', '__snapshots__');
 const updateSnapshots = process.env.UPDATE_SNAPSHOTS === '1';
 /** Snapshot files of the fixtures seen (to find stale ones). */
 const snapshotsInUse = new Set<string>();
-const exampleFiles = fixtureFiles(path.join(repoRoot, 'examples')).filter((f) => looksLikeBrief(read(f)));
+/** The configurations the CLI would use for the example briefs (discovery from each brief's folder). */
+const discovered = new ConfigStore();
+const exampleConfig = (file: string) => discovered.forDocument(file, undefined, {});
+/** Example briefs: Markdown files that are briefs under the topic heading level of their configuration, as the CLI decides. */
+const exampleFiles = fixtureFiles(path.join(repoRoot, 'examples')).filter((f) => looksLikeBrief(read(f), exampleConfig(f).config.schema.issue.topics.headingLevel));
+const publicationsRoot = path.join(repoRoot, 'examples', 'publications');
 
 describe('rule fixtures', () => {
   it('every rule has a fixture folder and every folder names a rule', () => {
@@ -45,6 +55,33 @@ describe('rule fixtures', () => {
     }
   }
   for (const file of exampleFiles) describeFixture(path.relative(repoRoot, file), read(file));
+
+  describe('example publications (examples/publications/<name>/, one per bundled schema)', () => {
+    const publications = fs.readdirSync(publicationsRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    it('there is one for every bundled schema but the default, named as the schema', () => {
+      const bundled = fs.readdirSync(path.join(repoRoot, 'data', 'issue-schemas')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).filter((n) => n !== 'default').sort();
+      assert.deepEqual(publications, bundled);
+    });
+    for (const name of publications) {
+      const dir = path.join(publicationsRoot, name);
+      const briefsIn = (folder: string) => exampleFiles.filter((f) => path.dirname(f) === folder);
+      it(`${name}: its team schema extends the bundled '${name}' and loads without problems`, () => {
+        const teamSchema = path.join(dir, '.policy-brief', 'issue-schema.yaml');
+        assert.match(read(teamSchema), new RegExp(`^extends: ${name}\\s*$`, 'm'), `${path.relative(repoRoot, teamSchema)} starts from the bundled schema`);
+        for (const file of [...briefsIn(dir), ...briefsIn(path.join(dir, 'mistakes'))]) {
+          const entry = exampleConfig(file);
+          assert.equal(entry.teamFolder !== undefined && path.relative(dir, entry.teamFolder).startsWith('..'), false, `${file} is checked with a team folder of its publication`);
+          assert.deepEqual(entry.latest.files.flatMap((f) => f.findings.map((x) => `${f.path}: ${x.message}`)), [], `${file}: configuration problems`);
+        }
+      });
+      it(`${name}: has a brief without findings (no markers) and mistakes/ whose briefs each mark their findings`, () => {
+        assert.ok(briefsIn(dir).some((f) => expectedFindings(read(f)).length === 0), `${name} has no brief without markers`);
+        const mistakes = briefsIn(path.join(dir, 'mistakes'));
+        assert.ok(mistakes.length > 0, `${name}/mistakes has no brief`);
+        for (const file of mistakes) assert.ok(expectedFindings(read(file)).length > 0, `${path.relative(repoRoot, file)} marks no finding`);
+      });
+    }
+  });
 
   it('every snapshot belongs to a fixture', () => {
     const stale = fixtureSnapshots(snapshotRoot).filter((file) => !snapshotsInUse.has(file));
@@ -74,10 +111,14 @@ function snapshotOf(lf: string, findings: Finding[]): Snapshot {
   };
 }
 
-/** The configuration a fixture is checked with: its sibling `<name>.schema.yaml`, else the bundled default. */
+/**
+ * The configuration a fixture is checked with: its sibling `<name>.schema.yaml`; for an example
+ * brief, the one discovered for it (its `.policy-brief/` folder, else the bundled default); else
+ * the bundled default.
+ */
 function fixtureConfig(name: string): ReturnType<typeof defaultConfig> {
   const schemaPath = path.join(repoRoot, name.replace(/\.md$/, '.schema.yaml'));
-  if (!fs.existsSync(schemaPath)) return defaultConfig();
+  if (!fs.existsSync(schemaPath)) return name.startsWith(`examples${path.sep}`) ? exampleConfig(path.join(repoRoot, name)).latest : defaultConfig();
   const loaded = loadConfig(undefined, { schemaPath });
   assert.deepEqual(loaded.files.flatMap((f) => f.findings.map((x) => x.message)), [], `${schemaPath} has problems`);
   return loaded;

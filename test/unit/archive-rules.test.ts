@@ -52,7 +52,7 @@ describe('archive rule fixtures', () => {
     const dir = path.join(fixtureRoot, 'archive.rendering-mismatch');
     const base = defaultConfig().config;
     const schemaFor = (severity: string) => {
-      const loaded = loadIssueSchema({ path: 'default', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) }, JSON.parse(read(path.join(repoRoot, 'schemas', 'issue-schema.schema.json'))), { path: 'team.yaml', text: `schemaVersion: 1\nextends: default\nrules:\n  archive.rendering-mismatch: ${severity}\n` });
+      const loaded = loadIssueSchema({ path: 'default', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) }, JSON.parse(read(path.join(repoRoot, 'schemas', 'issue-schema.schema.json'))), { path: 'team.yaml', text: `schemaVersion: 1\nextends: default\nrules:\n  archive.rendering-mismatch: ${severity}\n` });
       return loaded.schema;
     };
     const errors = checkFolder(dir, (t) => t, { ...base, schema: schemaFor('error') }).get('c.md')!.findings.filter((f) => f.ruleId === 'archive.rendering-mismatch');

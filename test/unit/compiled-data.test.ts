@@ -1,12 +1,12 @@
 /**
  * Drift check of the data compiled at build time (scripts/compile-data.ts): the committed
- * server/src/config/generated files equal a fresh compilation of data/*.yaml and
- * schemas/*.schema.json, and the compiled validators judge team files like ajv does at run time.
+ * server/src/config/generated files (and the bundled names in the issue schema's JSON Schema) equal a
+ * fresh compilation of data/*.yaml, data/issue-schemas/*.yaml and schemas/*.schema.json, and the compiled validators judge team files like ajv does at run time.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileBundledData, GENERATED_DIR } from '../../scripts/compile-data';
+import { compileBundledData } from '../../scripts/compile-data';
 import { readYamlFile } from '../../server/core/src/index';
 import * as validators from '../../server/src/config/generated/validators';
 import { repoRoot } from '../support/config';
@@ -14,7 +14,7 @@ import { repoRoot } from '../support/config';
 describe('data compiled at build time', () => {
   it('equals a fresh compilation of data/ and schemas/ (run `npm run compile-data` after editing them)', () => {
     for (const [name, text] of Object.entries(compileBundledData())) {
-      assert.ok(fs.readFileSync(path.join(GENERATED_DIR, name), 'utf8') === text, `server/src/config/generated/${name} is out of date: run npm run compile-data`);
+      assert.ok(fs.readFileSync(path.join(repoRoot, name), 'utf8') === text, `${name} is out of date: run npm run compile-data`);
     }
   });
 

@@ -5,7 +5,7 @@ import { archiveRules, checkBrief, citationDay, loadIssueSchema, parseBrief, rul
 import { defaultConfig } from '../support/config';
 import { read, repoRoot } from '../support/config';
 
-const defaultSource: SchemaSource = { path: 'data/issue-schema.default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schema.default.yaml')) };
+const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
 const jsonSchema = JSON.parse(read(path.join(repoRoot, 'schemas', 'issue-schema.schema.json'))) as object;
 const defaults = loadIssueSchema(defaultSource, jsonSchema).schema;
 

@@ -34,7 +34,8 @@ describe('vsix contents (vsce ls)', function () {
       'syntaxes/policy-brief.injection.tmLanguage.json',
       'l10n/bundle.l10n.json',
       'l10n/bundle.l10n.zh-cn.json',
-      'data/issue-schema.default.yaml',
+      // Every bundled issue schema (`extends: <name>`; packageRoot() finds the package by the default's file).
+      ...fs.readdirSync(path.join(repoRoot, 'data', 'issue-schemas')).map((f) => `data/issue-schemas/${f}`),
       'data/issuing-bodies.yaml',
       'data/policy-titles.yaml',
       'data/document-types.yaml',

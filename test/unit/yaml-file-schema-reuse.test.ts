@@ -9,7 +9,7 @@ import { readPackageFile } from '../../server/src/config/packageData';
 describe('readYamlFile with a re-read JSON Schema', () => {
   it('validates with a fresh copy of the same schema object', () => {
     const schemaText = readPackageFile('schemas', 'issue-schema.schema.json');
-    const yaml = readPackageFile('data', 'issue-schema.default.yaml');
+    const yaml = readPackageFile('data', 'issue-schemas', 'default.yaml');
     for (let i = 0; i < 3; i++) {
       const result = readYamlFile(yaml, JSON.parse(schemaText) as object, 'schema');
       assert.deepEqual(result.findings, [], `read ${i + 1}`);

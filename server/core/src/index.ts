@@ -11,7 +11,7 @@ export { ParseCache } from './model/parseCache';
 export { normalizeLabel, schemaLabels, type SchemaLabels } from './model/labels';
 export { parseMarkdown, markdownProcessor } from './model/markdown';
 export * from './schema/types';
-export { loadIssueSchema, mergeSchema, type SchemaSource, type LoadedIssueSchema, type FileFindings } from './schema/issueSchema';
+export { loadIssueSchema, mergeSchema, isSchemaName, unknownSchemaNameMessage, DEFAULT_SCHEMA_NAME, type SchemaSource, type LoadedIssueSchema, type FileFindings, type ExtendsResolver } from './schema/issueSchema';
 export * from './catalogue/types';
 export { Catalogue, loadCatalogue, stripStatusMarkers, VALIDITY_GRACE_DAYS, type CatalogueSource, type LoadedCatalogue, type CatalogueJsonSchemas, type BodyLookup } from './catalogue/catalogue';
 export { readCitationDate, citationDay, formatCitationDate } from './catalogue/citationDate';

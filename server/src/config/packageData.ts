@@ -8,12 +8,12 @@ import { pathToFileURL } from 'node:url';
 
 let root: string | undefined;
 
-/** The package root: the nearest ancestor of this module with `data/issue-schema.default.yaml`. */
+/** The package root: the nearest ancestor of this module with `data/issue-schemas/default.yaml`. */
 export function packageRoot(): string {
   if (root) return root;
   let dir = __dirname;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'data', 'issue-schema.default.yaml'))) return (root = dir);
+    if (fs.existsSync(path.join(dir, 'data', 'issue-schemas', 'default.yaml'))) return (root = dir);
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`Cannot find the Policy Brief data folder above ${__dirname}`);
     dir = parent;

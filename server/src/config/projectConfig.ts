@@ -1,6 +1,7 @@
 /**
  * Finds and loads the configuration that applies to a brief: the bundled default schema and
- * catalogues, plus a team's files in the nearest `.policy-brief/` folder.
+ * catalogues, plus a team's files in the nearest `.policy-brief/` folder (whose schema may extend
+ * a bundled one by name, see ./bundledSchemas.ts).
  *
  * Discovery rule: starting at the brief's folder, walk up to the first folder that contains a
  * `.policy-brief/` folder; stop at a repository root (a folder with `.git`) or the file-system
@@ -12,6 +13,7 @@ import * as path from 'node:path';
 import { loadCatalogue, loadIssueSchema, type CatalogueSource, type CheckConfig, type FileFindings, type LoadedCatalogue, type SchemaSource } from '../../core/src/index';
 import bundledData from './generated/bundled-data.json';
 import * as validators from './generated/validators';
+import { bundledSchema, bundledSchemaNames, defaultSchemaSource } from './bundledSchemas';
 
 /**
  * The bundled catalogues (data/*.yaml, validated by schemas/*.schema.json, both compiled at build
@@ -117,16 +119,15 @@ export function loadConfig(teamFolder: string | undefined, overrides: ConfigOver
   const bodiesSource = pick(overrides.issuingBodiesPath, TEAM_FILES.issuingBodies);
   const titlesSource = pick(overrides.policyTitlesPath, TEAM_FILES.policyTitles);
   const dependencies: string[] = [];
-  const schema = loadIssueSchema(
-    { path: 'data/issue-schema.default.yaml', text: '', value: bundledData.issueSchema },
-    validators.issueSchema,
-    schemaSource,
-    (from, reference) => {
+  const schema = loadIssueSchema(defaultSchemaSource(), validators.issueSchema, schemaSource, {
+    bundledNames: bundledSchemaNames(),
+    bundled: bundledSchema,
+    readRelative: (from, reference) => {
       const file = path.resolve(path.dirname(from), reference);
       dependencies.push(file);
       return readIfExists(file);
     },
-  );
+  });
   const catalogue = loadBundledCatalogue({ issuingBodies: bodiesSource, policyTitles: titlesSource });
   for (const source of [schemaSource, bodiesSource, titlesSource]) if (source) dependencies.push(source.path);
   if (teamFolder) for (const name of Object.values(TEAM_FILES)) dependencies.push(path.join(teamFolder, name));

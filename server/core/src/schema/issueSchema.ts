@@ -1,10 +1,12 @@
 /**
- * Loads an issue schema: the bundled default, optionally extended or replaced by a team's file.
+ * Loads an issue schema: the bundled default, optionally extended or replaced by a team's file,
+ * which may itself extend a bundled publication schema (`extends: <name>`) or another file.
  */
 import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
 import { compileHeadingPattern } from '../model/headingMetadata';
+import { closestWord, editDistance } from '../text/nearest';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -13,6 +15,27 @@ export interface SchemaSource {
   text: string;
   /** The parsed and validated value of `text`, when compiled at build time (the bundled default): then `text` is not read. */
   value?: unknown;
+}
+
+/**
+ * Where the targets of `extends` come from. A reference without `/`, `\` or `.` (`china-essentials`)
+ * names a bundled schema; any other reference is a path relative to the file that says `extends`.
+ */
+export interface ExtendsResolver {
+  /** Names of the bundled schemas (`default`, `china-essentials`, …), for `extends: <name>` and its error message. */
+  bundledNames?: readonly string[];
+  /** The bundled schema of that name (validated at build time: its `value` is set), or undefined. */
+  bundled?: (name: string) => SchemaSource | undefined;
+  /** Reads a file referenced by `extends` relative to another file; undefined when it does not exist. */
+  readRelative?: (fromPath: string, reference: string) => SchemaSource | undefined;
+}
+
+/** The name of the bundled default schema: `extends: default` merges onto it and stops. */
+export const DEFAULT_SCHEMA_NAME = 'default';
+
+/** True when an `extends` value is a bundled schema's name rather than a path: no `/`, `\` or `.`. */
+export function isSchemaName(reference: string): boolean {
+  return !/[\\/.]/.test(reference);
 }
 
 /** Problems found in one configuration file, located in that file. */
@@ -36,15 +59,16 @@ export interface LoadedIssueSchema {
  *   since that is a packaging bug, not user input)
  * @param jsonSchema the JSON Schema of issue schemas (`schemas/issue-schema.schema.json`), or its compiled validator
  * @param teamSource the team's schema file, if any
- * @param readRelative reads a file referenced by `extends` relative to another file; returns
- *   undefined when it does not exist
+ * @param resolve where `extends` targets come from: the bundled schemas by name and files by
+ *   relative path (a function is `readRelative` alone: only paths resolve)
  */
 export function loadIssueSchema(
   defaultSource: SchemaSource,
   jsonSchema: object | YamlValidator,
   teamSource?: SchemaSource,
-  readRelative?: (fromPath: string, reference: string) => SchemaSource | undefined,
+  resolve?: ExtendsResolver | ((fromPath: string, reference: string) => SchemaSource | undefined),
 ): LoadedIssueSchema {
+  const resolver: ExtendsResolver = typeof resolve === 'function' ? { readRelative: resolve } : (resolve ?? {});
   const base = defaultSource.value !== undefined ? { value: defaultSource.value, findings: [] } : readYamlFile(defaultSource.text, jsonSchema, 'schema');
   if (base.findings.length) {
     throw new Error(`The bundled issue schema ${defaultSource.path} is invalid: ${base.findings.map((f) => f.message).join('; ')}`);
@@ -58,6 +82,19 @@ export function loadIssueSchema(
   const seen = new Set<string>();
   let usable = true;
   while (source) {
+    if (source.value !== undefined) {
+      // A bundled schema (validated at build time): no findings to locate, nothing to report in `files`.
+      const value = source.value as Record<string, unknown>;
+      chain.unshift(value);
+      seen.add(source.path);
+      const reference = value.extends as string | undefined;
+      if (!reference || reference === DEFAULT_SCHEMA_NAME) break;
+      const next = resolver.bundled?.(reference);
+      if (!next) throw new Error(`The bundled issue schema ${source.path} extends '${reference}', which is not a bundled schema.`);
+      if (seen.has(next.path)) throw new Error(`The bundled issue schema ${source.path}: 'extends' forms a cycle through ${next.path}.`);
+      source = next;
+      continue;
+    }
     const read = readYamlFile(source.text, jsonSchema, 'schema');
     const findings = [...read.findings];
     const value = read.value as Record<string, unknown> | undefined;
@@ -76,12 +113,14 @@ export function loadIssueSchema(
     }
     seen.add(source.path);
     const reference = value.extends as string | undefined;
-    if (!reference || reference === 'default') break;
-    const next: SchemaSource | undefined = readRelative?.(source.path, reference);
+    if (!reference || reference === DEFAULT_SCHEMA_NAME) break;
+    const named = isSchemaName(reference);
+    // A name is a bundled schema; a file of that name beside this one still works (as before bundled names).
+    const next: SchemaSource | undefined = (named ? resolver.bundled?.(reference) : undefined) ?? resolver.readRelative?.(source.path, reference);
     const at = read.document?.get('extends', true) as { range?: [number, number] } | undefined;
     const range = read.lineIndex.range(at?.range?.[0] ?? 0, at?.range?.[1] ?? 0);
     if (!next) {
-      findings.push({ ruleId: 'schema.missing-file', severity: 'error', message: `Cannot find the schema '${reference}' named by 'extends'.`, range });
+      findings.push({ ruleId: 'schema.missing-file', severity: 'error', message: named ? `${unknownSchemaNameMessage(reference, resolver.bundledNames ?? [DEFAULT_SCHEMA_NAME])} To extend a file of your own, give its path relative to this one (./${reference}.yaml).` : `Cannot find the schema '${reference}' named by 'extends'.`, range });
       usable = false;
       break;
     }
@@ -97,6 +136,20 @@ export function loadIssueSchema(
   for (const layer of chain) schema = mergeSchema(schema, layer, layer.extends !== undefined);
   delete schema.extends;
   return { schema: withFieldLabels(withoutNulls(schema) as unknown as IssueSchema, defaults), files, fellBack: false };
+}
+
+/**
+ * "No bundled schema is named 'x'. Did you mean 'y'? The bundled schemas are …": for an `extends`
+ * that names no bundled schema (and no file beside the schema), and `schema init --from`. Suggested:
+ * the first name that starts with the reference, else the nearest name (`editDistance`) when it is at
+ * most a third of the reference's length away (at least 2 edits).
+ */
+export function unknownSchemaNameMessage(reference: string, names: readonly string[]): string {
+  const prefixed = names.find((n) => n.startsWith(reference));
+  const closest = closestWord(reference, names);
+  const nearest = prefixed ?? (closest !== undefined && editDistance(reference, closest) <= Math.max(2, Math.floor(reference.length / 3)) ? closest : undefined);
+  const list = names.map((n) => `'${n}'`).join(', ');
+  return `No bundled schema is named '${reference}'${nearest ? `. Did you mean '${nearest}'?` : '.'} The bundled schemas are ${list}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The issue schema: how one publication structures an issue. Loaded from YAML
- * (`data/issue-schema.default.yaml`, or a team's `.policy-brief/issue-schema.yaml`) and
+ * (`data/issue-schemas/default.yaml` or another bundled schema, or a team's `.policy-brief/issue-schema.yaml`) and
  * validated against `schemas/issue-schema.schema.json`. Field docs live in that JSON Schema.
  */
 import type { Severity } from '../findings';
