@@ -1,10 +1,10 @@
 /**
  * Loads an issue schema: the bundled default, optionally extended or replaced by a team's file.
  */
-import { readYamlFile, type YamlValidator } from '../yamlFile';
+import { readYamlFile, type YamlFileResult, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
-import { compileHeadingPattern } from '../model/headingMetadata';
+import { compileSchemaPattern } from '../model/schemaPattern';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -68,12 +68,7 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
-    // A heading pattern that is not a regular expression: a warning at the pattern (the schema stays usable; headings are read without metadata).
-    const pattern = read.document?.getIn(['topic', 'heading', 'pattern'], true) as { value?: unknown; range?: [number, number] } | undefined;
-    const compiled = typeof pattern?.value === 'string' ? compileHeadingPattern(pattern.value) : undefined;
-    if (compiled && 'error' in compiled) {
-      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.heading.pattern is not a valid regular expression (${compiled.error}); headings are read without metadata.`, range: read.lineIndex.range(pattern?.range?.[0] ?? 0, pattern?.range?.[1] ?? 0) });
-    }
+    findings.push(...patternWarnings(read));
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === 'default') break;
@@ -97,6 +92,25 @@ export function loadIssueSchema(
   for (const layer of chain) schema = mergeSchema(schema, layer, layer.extends !== undefined);
   delete schema.extends;
   return { schema: withFieldLabels(withoutNulls(schema) as unknown as IssueSchema, defaults), files, fellBack: false };
+}
+
+/**
+ * Schema patterns JavaScript cannot compile (`topic.heading.pattern`, `topic.citation.lines[].pattern`):
+ * a warning at each pattern. The schema stays usable: such a pattern matches nothing (headings are
+ * read without metadata, lines are not citation lines).
+ */
+function patternWarnings(read: YamlFileResult): Finding[] {
+  const findings: Finding[] = [];
+  const check = (path: (string | number)[], name: string, consequence: string) => {
+    const node = read.document?.getIn(path, true) as { value?: unknown; range?: [number, number] } | undefined;
+    const compiled = typeof node?.value === 'string' ? compileSchemaPattern(node.value) : undefined;
+    if (!compiled || !('error' in compiled)) return;
+    findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name} is not a valid regular expression (${compiled.error}); ${consequence}.`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+  };
+  check(['topic', 'heading', 'pattern'], 'topic.heading.pattern', 'headings are read without metadata');
+  const lines = (read.value as { topic?: { citation?: { lines?: unknown } } } | undefined)?.topic?.citation?.lines;
+  if (Array.isArray(lines)) lines.forEach((_, i) => check(['topic', 'citation', 'lines', i, 'pattern'], `topic.citation.lines[${i}].pattern`, 'no line is read with it'));
+  return findings;
 }
 
 /**
