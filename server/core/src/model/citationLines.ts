@@ -35,7 +35,8 @@ export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp
 }
 
 /**
- * Reads one source line with the citation line patterns (the first that matches wins).
+ * Reads one source line with the citation line patterns (the first that matches wins). A pattern
+ * is matched on the line as rendered: trimmed, without a trailing HTML comment (`trimmedSpan`).
  * @param text the whole document
  * @param line `[start, end)` of the line without its line break (document offsets)
  * @returns undefined when no pattern matches; else the line's fields, one per non-empty capture
@@ -44,16 +45,16 @@ export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp
  */
 export function readCitationLine(text: string, line: { start: number; end: number }, patterns: readonly RegExp[]): CitationField[] | undefined {
   if (!patterns.length) return undefined;
-  const source = text.slice(line.start, line.end);
+  // The line as rendered: without surrounding blanks, a hard-break marker or a trailing `<!-- … -->`.
+  const whole = trimmedSpan(text, line.start, line.end);
   for (const pattern of patterns) {
-    const captures = schemaCaptures(pattern, source, CITATION_LINE_CAPTURES);
+    const captures = schemaCaptures(pattern, whole.text, CITATION_LINE_CAPTURES);
     if (!captures) continue;
-    const whole = trimmedSpan(text, line.start, line.end);
     const fields: CitationField[] = [];
     for (const name of CITATION_LINE_CAPTURES) {
       const at = captures[name];
       if (!at) continue;
-      const value = trimmedSpan(text, line.start + at[0], line.start + at[1]);
+      const value = trimmedSpan(text, whole.start + at[0], whole.start + at[1]);
       if (value.end <= value.start) continue;
       const empty = { start: value.start, end: value.start, text: '' };
       fields.push({ fieldId: name, label: { name: empty, whole: empty }, value, line: whole, captured: true });

@@ -22,7 +22,7 @@ export const missingField: Rule = {
             // A block of citation lines may start with a line that gives no field (`Policy | Cybersecurity`).
             const anchor = citation.fields[0]?.line ?? firstLine({ start: citation.start, end: citation.end, text: model.text.slice(citation.start, citation.end) });
             const message = byPattern
-              ? `This citation gives no ${FIELD_NOUNS[field.id] ?? field.id}: add a '${field.label}:' line or a citation line of the schema that gives it.`
+              ? `This citation gives no ${FIELD_NOUNS[field.id] ?? field.id}: write it on a line '${field.label}:' or on a citation line of the schema.`
               : `This citation has no '${field.label}:' line.`;
             report({ start: anchor.start, end: anchor.end, message, data: { fieldId: field.id } });
           } else if (present && !present.value.text) {
