@@ -17,7 +17,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, checkBrief, preferredFixEdits, rules, looksLikeBrief, type Finding } from '../../server/core/src/index';
-import { loadConfig } from '../../server/src/config/projectConfig';
+import { findTeamFolder, loadConfig } from '../../server/src/config/projectConfig';
 import { actualFindings, defaultConfig, expectedFindings, lineEndingVariants, read, repoRoot } from '../support/config';
 
 function fixtureFiles(dir: string): string[] {
@@ -74,11 +74,16 @@ function snapshotOf(lf: string, findings: Finding[]): Snapshot {
   };
 }
 
-/** The configuration a fixture is checked with: its sibling `<name>.schema.yaml`, else the bundled default. */
+/**
+ * The configuration a fixture is checked with: its sibling `<name>.schema.yaml`; else, for an
+ * example brief, the team folder the CLI finds for it (`examples/publications/<name>/.policy-brief/`);
+ * else the bundled default.
+ */
 function fixtureConfig(name: string): ReturnType<typeof defaultConfig> {
   const schemaPath = path.join(repoRoot, name.replace(/\.md$/, '.schema.yaml'));
-  if (!fs.existsSync(schemaPath)) return defaultConfig();
-  const loaded = loadConfig(undefined, { schemaPath });
+  const teamFolder = name.startsWith(`examples${path.sep}`) ? findTeamFolder(path.dirname(path.join(repoRoot, name))) : undefined;
+  if (!fs.existsSync(schemaPath) && !teamFolder) return defaultConfig();
+  const loaded = fs.existsSync(schemaPath) ? loadConfig(undefined, { schemaPath }) : loadConfig(teamFolder);
   assert.deepEqual(loaded.files.flatMap((f) => f.findings.map((x) => x.message)), [], `${schemaPath} has problems`);
   return loaded;
 }

@@ -309,6 +309,15 @@ describe('loadIssueSchema', () => {
     assert.notEqual(readCitationDate('December 2020', 'MMMM d, yyyy').kind, 'other-format');
   });
 
+  it('the bundled schema data/issue-schemas/policy-tracker.yaml loads without findings; the example publication uses it unchanged', () => {
+    const bundled = loadTeam(read(path.join(repoRoot, 'data', 'issue-schemas', 'policy-tracker.yaml')));
+    assert.deepEqual(bundled.files[0].findings, []);
+    assert.equal(bundled.schema.topic.citation.lines?.length, 3);
+    const example = loadTeam(read(path.join(repoRoot, 'examples', 'publications', 'policy-tracker', '.policy-brief', 'issue-schema.yaml')));
+    assert.deepEqual(example.files[0].findings, []);
+    assert.deepEqual({ ...example.schema, rules: {} }, bundled.schema, 'the example differs from the bundled schema only in its rules (archive rules off)');
+  });
+
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {
     const loaded = loadTeam(read(path.join(repoRoot, 'data', 'issue-schema.template.yaml')));
     assert.deepEqual(loaded.files[0].findings, []);

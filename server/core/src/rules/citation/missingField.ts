@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { firstLine } from '../helpers';
+import { trimmedSpan } from '../../model/spans';
 
 /** What a citation field gives, for messages about citation lines read by pattern. */
 const FIELD_NOUNS: Record<string, string> = { article: 'title', 'issuing-bodies': 'issuing bodies', date: 'date', 'document-number': 'document number' };
@@ -19,8 +20,10 @@ export const missingField: Rule = {
           // A Chinese title (or link) captured by a citation line stands for the title when there is no `article`.
           const present = citation.fields.find((f) => f.fieldId === field.id) ?? (field.id === 'article' ? citation.article : undefined);
           if (!present && field.required) {
-            // A block of citation lines may start with a line that gives no field (`Policy | Cybersecurity`).
-            const anchor = citation.fields[0]?.line ?? firstLine({ start: citation.start, end: citation.end, text: model.text.slice(citation.start, citation.end) });
+            // The block's first line; it may give no field (`Policy | Cybersecurity`).
+            const first = citation.fields[0]?.line;
+            const line = firstLine({ start: citation.start, end: citation.end, text: model.text.slice(citation.start, citation.end) });
+            const anchor = first?.start === citation.start ? first : trimmedSpan(model.text, line.start, line.end);
             const message = byPattern
               ? `This citation gives no ${FIELD_NOUNS[field.id] ?? field.id}: write it on a line '${field.label}:' or on a citation line of the schema.`
               : `This citation has no '${field.label}:' line.`;
