@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine } from './article';
 import { resolveCitationFields } from './citationFields';
+import { readProseTitles } from './proseTitles';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
 import { headingCaptures, headingPattern } from './headingMetadata';
 import { citationLinePatterns, readCitationLine } from './citationLines';
@@ -233,35 +234,11 @@ export class ModelBuilder {
     }
     const links = topic.citations.length ? linksOf(root, base) : [];
     for (const c of topic.citations) resolveCitationFields(this.text, c, links, this.schema.topic.citation.chineseTitleParentheses);
-    if (this.schema.topic.chineseTitles?.inProse) this.readProseTitles(topic);
-    return topic;
-  }
-
-  /** Chinese titles in the prose of the topic's parts and stray blocks: `《…》`, or a paragraph that is a Chinese title alone. */
-  private readProseTitles(topic: Topic): void {
-    const blocks = [...topic.parts.flatMap((p) => [p.lead, ...p.paragraphs, ...p.lists.flat(), ...p.trailingParagraphs]), ...topic.unassigned];
-    const titles: Citation[] = [];
-    const add = (start: number, end: number, line: Span) => {
-      const value = trimmedSpan(this.text, start, end);
-      if (value.end <= value.start) return;
-      const empty = { start: value.start, end: value.start, text: '' };
-      const field: CitationField = { fieldId: 'article', label: { name: empty, whole: empty }, value, line };
-      titles.push({ article: { ...field, parsed: { chineseTitle: value } }, fields: [field], start: value.start, end: value.end });
-    };
-    for (const block of blocks) {
-      const source = this.text.slice(block.start, block.end);
-      const line = trimmedSpan(this.text, block.start, block.end);
-      let found = false;
-      for (const m of source.matchAll(/《([^《》\r\n]{1,120})》/gu)) {
-        found = true;
-        add(block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line);
-      }
-      // A Chinese title on its own: Han characters (at least four), CJK punctuation and digits only.
-      if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4) {
-        add(block.start, block.end, line);
-      }
+    if (this.schema.topic.chineseTitles?.inProse) {
+      const titles = readProseTitles(this.text, [...topic.parts.flatMap((p) => [p.lead, ...p.paragraphs, ...p.lists.flat(), ...p.trailingParagraphs]), ...topic.unassigned]);
+      if (titles.length) topic.proseTitles = titles;
     }
-    if (titles.length) topic.proseTitles = titles;
+    return topic;
   }
 
   /**
