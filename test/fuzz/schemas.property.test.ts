@@ -104,6 +104,7 @@ export const teamSchema = fc.record({
     topicsList: fc.record({ required: flag, matchHeadlines: flag }, opt),
     topics: fc.record({ min: smallInt(0), max: limit(1), headingLevel: fc.integer({ min: 1, max: 6 }), numbered: flag }, opt),
     groups: fc.record({ headingLevel: fc.integer({ min: 1, max: 5 }) }, opt),
+    byline: fc.record({ required: flag, pattern: fc.oneof(fc.constantFrom('^\\*By .+\\*$', '^By ', '(', '.*', '(?<a-b>x)'), fc.string({ minLength: 1, maxLength: 8 })) }, opt),
     closing: fc.record({ headings: fc.array(fc.oneof(fc.constantFrom('About this newsletter', 'In brief', '1. Foundry upgrade', '#', ' '), label), { maxLength: 3 }) }, opt),
   }, opt),
   topic: fc.record({

@@ -9,6 +9,7 @@ import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine } from './article';
 import { resolveCitationFields } from './citationFields';
 import { readProseTitles } from './proseTitles';
+import { bylinePattern, isBylineLine } from './byline';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
 import { headingCaptures, headingPattern } from './headingMetadata';
 import { citationLinePatterns, readCitationLine } from './citationLines';
@@ -46,6 +47,9 @@ export class ModelBuilder {
         model.title = { heading, text: this.headingContent(heading) };
       } else if (node.type === 'list' && !model.topicsList) {
         model.topicsList = this.readTopicsList(node, base);
+      } else if (node.type === 'paragraph' && !model.byline) {
+        const line = trimmedSpan(this.text, base + (node.position?.start.offset ?? 0), base + (node.position?.end.offset ?? 0));
+        if (!/[\r\n]/.test(line.text) && isBylineLine(line.text, bylinePattern(this.schema))) model.byline = line;
       }
     }
   }

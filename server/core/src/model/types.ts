@@ -194,6 +194,8 @@ export interface BriefModel {
   frontMatter?: FrontMatter;
   /** The `#` title heading. */
   title?: { heading: Span; text: Span };
+  /** The byline: the first one-line intro paragraph that is one (`model/byline.ts`), trimmed, without a trailing comment. */
+  byline?: Span;
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
   topics: Topic[];

@@ -108,6 +108,7 @@ function patternWarnings(read: YamlFileResult): Finding[] {
     findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name} is not a valid regular expression (${compiled.error}); ${consequence}.`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
   };
   check(['topic', 'heading', 'pattern'], 'topic.heading.pattern', 'headings are read without metadata');
+  check(['issue', 'byline', 'pattern'], 'issue.byline.pattern', 'bylines are read and checked without it');
   const lines = (read.value as { topic?: { citation?: { lines?: unknown } } } | undefined)?.topic?.citation?.lines;
   if (Array.isArray(lines)) lines.forEach((_, i) => check(['topic', 'citation', 'lines', i, 'pattern'], `topic.citation.lines[${i}].pattern`, 'no line is read with it'));
   return findings;

@@ -66,6 +66,12 @@ export interface IssueSchema {
     groups?: { headingLevel?: number };
     /** Headings (at the topics' level or above) that open the closing section: it and all after it is no topic. */
     closing?: { headings?: string[] };
+    /**
+     * The byline, a one-line paragraph in the intro (`By Jane Doe`): whether every issue needs
+     * one, and its form (a regular expression, JavaScript, Unicode, matched on the line as
+     * rendered; absent: `By <name>`). Absent: bylines are not checked.
+     */
+    byline?: { required?: boolean; pattern?: string };
   };
   topic: {
     /**
