@@ -318,6 +318,17 @@ describe('loadIssueSchema', () => {
     assert.deepEqual({ ...example.schema, rules: {} }, bundled.schema, 'the example differs from the bundled schema only in its rules (archive rules off)');
   });
 
+  it('a byline pattern that is not a regular expression is a warning at the pattern; bylines are then checked in the default form', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\nissue:\n  byline:\n    required: true\n    pattern: "(?<x>"\n');
+    assert.equal(loaded.fellBack, false);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /issue\.byline\.pattern is not a valid regular expression/);
+    assert.equal(where(finding), '5:13-5:20');
+    const model = parseBrief('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n', loaded.schema);
+    assert.equal(model.byline?.text, 'By Jane Doe');
+  });
+
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {
     const loaded = loadTeam(read(path.join(repoRoot, 'data', 'issue-schema.template.yaml')));
     assert.deepEqual(loaded.files[0].findings, []);

@@ -3,7 +3,7 @@
  * intro, and the schema's `issue.byline` expectations. Offsets are document offsets (UTF-16).
  */
 import type { IssueSchema } from '../schema/types';
-import { compileSchemaPattern } from './schemaPattern';
+import { schemaPattern } from './schemaPattern';
 
 /** Most words a byline line may have (a longer "By 2025 the plan …" paragraph is prose). */
 const MAX_WORDS = 15;
@@ -11,16 +11,9 @@ const MAX_WORDS = 15;
 /** The form a byline has when the schema gives no pattern: `By` and a name, optionally all in one emphasis. */
 export const DEFAULT_BYLINE = /^(\*\*|__|\*|_)?By\s+\S(?:.*\S)?\1$/u;
 
-const compiled = new WeakMap<object, RegExp | undefined>();
-
 /** The schema's `issue.byline.pattern`, compiled once per schema object; undefined when none or invalid. */
 export function bylinePattern(schema: Pick<IssueSchema, 'issue'>): RegExp | undefined {
-  if (!compiled.has(schema)) {
-    const source = schema.issue.byline?.pattern;
-    const result = source === undefined ? undefined : compileSchemaPattern(source);
-    compiled.set(schema, result && 'pattern' in result ? result.pattern : undefined);
-  }
-  return compiled.get(schema);
+  return schemaPattern(schema, schema.issue.byline?.pattern);
 }
 
 /**

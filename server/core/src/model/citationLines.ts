@@ -5,7 +5,7 @@
  * rules as the values of `Label: value` lines.
  */
 import type { IssueSchema } from '../schema/types';
-import { compileSchemaPattern, schemaCaptures } from './schemaPattern';
+import { schemaCaptures, schemaPattern } from './schemaPattern';
 import { trimmedSpan } from './spans';
 import type { CitationField } from './types';
 
@@ -18,20 +18,9 @@ export const CITATION_LINE_CAPTURES = ['article', 'chinese-title', 'issuing-bodi
 /** The field ids of captures that are read as parts of the citation's title (`Citation.article`). */
 export const TITLE_CAPTURES: ReadonlySet<string> = new Set(['article', 'chinese-title', 'link']);
 
-const compiled = new WeakMap<object, RegExp[]>();
-
 /** The citation line patterns of `schema` that compile, in schema order, compiled once per schema object. */
 export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp[] {
-  let patterns = compiled.get(schema);
-  if (!patterns) {
-    patterns = [];
-    for (const line of schema.topic.citation.lines ?? []) {
-      const result = typeof line?.pattern === 'string' ? compileSchemaPattern(line.pattern) : undefined;
-      if (result && 'pattern' in result) patterns.push(result.pattern);
-    }
-    compiled.set(schema, patterns);
-  }
-  return patterns;
+  return (schema.topic.citation.lines ?? []).map((line) => schemaPattern(schema, line?.pattern)).filter((p): p is RegExp => p !== undefined);
 }
 
 /**

@@ -3,21 +3,14 @@
  * `topic.heading.pattern`, a regular expression with named captures, read on the headline.
  */
 import type { IssueSchema } from '../schema/types';
-import { compileSchemaPattern, schemaCaptures, type SchemaCaptures } from './schemaPattern';
+import { schemaCaptures, schemaPattern, type SchemaCaptures } from './schemaPattern';
 
 /** The capture names a heading pattern may use, as written in the schema. */
 export const HEADING_CAPTURES = ['date', 'issuing-bodies', 'document', 'headline'] as const;
 
-const compiled = new WeakMap<object, RegExp | undefined>();
-
 /** The heading pattern of `schema`, compiled once per schema object; undefined when none or invalid. */
 export function headingPattern(schema: Pick<IssueSchema, 'topic'>): RegExp | undefined {
-  if (!compiled.has(schema)) {
-    const source = schema.topic.heading?.pattern;
-    const result = source === undefined ? undefined : compileSchemaPattern(source);
-    compiled.set(schema, result && 'pattern' in result ? result.pattern : undefined);
-  }
-  return compiled.get(schema);
+  return schemaPattern(schema, schema.topic.heading?.pattern);
 }
 
 /** Captured pieces of a headline: `[start, end)` in UTF-16 code units of the headline text. */

@@ -27,6 +27,23 @@ export function compileSchemaPattern(source: string): CompiledSchemaPattern {
   }
 }
 
+const compiledBySchema = new WeakMap<object, Map<string, RegExp | undefined>>();
+
+/**
+ * `source`, a pattern of `schema`, compiled once per schema object (and source text).
+ * @returns undefined when `source` is absent or JavaScript cannot compile it (the loader warns about that)
+ */
+export function schemaPattern(schema: object, source: string | undefined): RegExp | undefined {
+  if (typeof source !== 'string') return undefined;
+  let patterns = compiledBySchema.get(schema);
+  if (!patterns) compiledBySchema.set(schema, (patterns = new Map()));
+  if (!patterns.has(source)) {
+    const result = compileSchemaPattern(source);
+    patterns.set(source, 'pattern' in result ? result.pattern : undefined);
+  }
+  return patterns.get(source);
+}
+
 /** Captured pieces of a text by capture name (as the schema writes it): `[start, end)` in UTF-16 code units of that text. */
 export type SchemaCaptures<Name extends string> = Partial<Record<Name, [number, number]>>;
 
