@@ -242,7 +242,7 @@ describe('policy-brief check (CLI)', function () {
       const globbed = json(run(['check', '--format', 'json', 'examples/mistakes/b*.md']));
       assert.deepEqual(globbed.map((r) => r.path), ['examples/mistakes/bad-date.md', 'examples/mistakes/body-anachronism.md']);
       const folder = json(run(['check', '--format', 'json', 'examples']));
-      assert.equal(folder.length, 17);
+      assert.equal(folder.length, 21);
       assert.ok(!folder.some((r) => r.path.endsWith('README.md')), 'a README that is not a brief is skipped');
     });
 
@@ -306,6 +306,6 @@ describe('policy-brief check (CLI)', function () {
     const result = run(['rules']);
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^date\.invalid +error +/m);
-    assert.equal(result.stdout.trim().split('\n').length, 39, '36 brief rules and 3 archive rules');
+    assert.equal(result.stdout.trim().split('\n').length, 40, '37 brief rules and 3 archive rules');
   });
 });
