@@ -19,9 +19,11 @@ export function bylinePattern(schema: Pick<IssueSchema, 'issue'>): RegExp | unde
 /**
  * Whether a one-line intro paragraph (as rendered: trimmed, no trailing comment) is the byline:
  * it matches the schema's pattern, or it starts with the word "by" (any case, after emphasis
- * marks) and has at most 15 words.
+ * marks) and has at most 15 words. Lines over 500 code units never are.
  */
 export function isBylineLine(line: string, pattern: RegExp | undefined): boolean {
+  // A byline is short; a team's pattern is not tried on a long paragraph.
+  if (line.length > 500) return false;
   if (pattern && pattern.test(line)) return true;
   return /^[*_]{0,2}by\s+\S/iu.test(line) && line.split(/\s+/).length <= MAX_WORDS;
 }

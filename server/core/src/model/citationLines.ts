@@ -18,6 +18,12 @@ export const CITATION_LINE_CAPTURES = ['article', 'chinese-title', 'issuing-bodi
 /** The field ids of captures that are read as parts of the citation's title (`Citation.article`). */
 export const TITLE_CAPTURES: ReadonlySet<string> = new Set(['article', 'chinese-title', 'link']);
 
+/**
+ * Longest line (UTF-16 code units) a citation line pattern is tried on: citation lines are short,
+ * and a team's pattern could backtrack badly on a paragraph of one long line.
+ */
+const MAX_LINE = 2000;
+
 /** The citation line patterns of `schema` that compile, in schema order, compiled once per schema object. */
 export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp[] {
   return (schema.topic.citation.lines ?? []).map((line) => schemaPattern(schema, line?.pattern)).filter((p): p is RegExp => p !== undefined);
@@ -25,7 +31,8 @@ export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp
 
 /**
  * Reads one source line with the citation line patterns (the first that matches wins). A pattern
- * is matched on the line as rendered: trimmed, without a trailing HTML comment (`trimmedSpan`).
+ * is matched on the line as rendered: trimmed, without a trailing HTML comment (`trimmedSpan`);
+ * lines longer than 2,000 code units are never citation lines.
  * @param text the whole document
  * @param line `[start, end)` of the line without its line break (document offsets)
  * @returns undefined when no pattern matches; else the line's fields, one per non-empty capture
@@ -33,7 +40,7 @@ export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp
  *   marks the citation block). Each field is `captured`, its label an empty span at its value.
  */
 export function readCitationLine(text: string, line: { start: number; end: number }, patterns: readonly RegExp[]): CitationField[] | undefined {
-  if (!patterns.length) return undefined;
+  if (!patterns.length || line.end - line.start > MAX_LINE) return undefined;
   // The line as rendered: without surrounding blanks, a hard-break marker or a trailing `<!-- … -->`.
   const whole = trimmedSpan(text, line.start, line.end);
   for (const pattern of patterns) {
