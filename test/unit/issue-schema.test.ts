@@ -270,6 +270,11 @@ describe('loadIssueSchema', () => {
     assert.deepEqual(topic.citations.map((c) => c.issuingBodies?.bodies.map((b) => b.text)), [['MIIT']]);
   });
 
+  it('a capture name that nothing reads is a warning at the pattern (issuing_bodies for issuing-bodies is read)', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^(?<issuer>\\\\w+) (?<issuing_bodies>.+)$"\n');
+    assert.deepEqual(loaded.files[0].findings.map((f) => [f.severity, f.message]), [['warning', "topic.citation.lines[0].pattern: nothing reads the capture 'issuer'; the names read are article, chinese-title, issuing-bodies, date, document-number, link."]]);
+  });
+
   it('citation line patterns: captures become fields with exact spans; lines form one block in any order; prose after a pattern line is prose', () => {
     const loaded = loadTeam([
       'schemaVersion: 1',

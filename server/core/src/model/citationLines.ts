@@ -15,9 +15,6 @@ import type { CitationField } from './types';
  */
 export const CITATION_LINE_CAPTURES = ['article', 'chinese-title', 'issuing-bodies', 'date', 'document-number', 'link'] as const;
 
-/** The field ids of captures that are read as parts of the citation's title (`Citation.article`). */
-export const TITLE_CAPTURES: ReadonlySet<string> = new Set(['article', 'chinese-title', 'link']);
-
 /**
  * Longest line (UTF-16 code units) a citation line pattern is tried on: citation lines are short,
  * and a team's pattern could backtrack badly on a paragraph of one long line.

@@ -44,6 +44,11 @@ export function schemaPattern(schema: object, source: string | undefined): RegEx
   return patterns.get(source);
 }
 
+/** The group names written in a schema pattern (`(?<issuing-bodies>` → `issuing-bodies`), in order. */
+export function captureNames(source: string): string[] {
+  return [...source.matchAll(/\(\?<([A-Za-z_$][\w$-]*)>/g)].map((m) => m[1]);
+}
+
 /** Captured pieces of a text by capture name (as the schema writes it): `[start, end)` in UTF-16 code units of that text. */
 export type SchemaCaptures<Name extends string> = Partial<Record<Name, [number, number]>>;
 
