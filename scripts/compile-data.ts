@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { readYamlFile, YAML_AJV_OPTIONS } from '../server/core/src/yamlFile';
-import { compileHeadingPattern } from '../server/core/src/model/headingMetadata';
+import { compileSchemaPattern } from '../server/core/src/model/schemaPattern';
 import { DEFAULT_SCHEMA_NAME, isSchemaName } from '../server/core/src/schema/issueSchema';
 
 const root = path.resolve(__dirname, '..');
@@ -62,11 +62,21 @@ function compileIssueSchemas(schema: object): Record<string, unknown> {
   const names = bundledSchemaNames();
   const schemas: Record<string, unknown> = {};
   for (const name of names) {
-    const value = readBundled(path.join(ISSUE_SCHEMAS_DIR, `${name}.yaml`), schema) as { extends?: string; topic?: { heading?: { pattern?: string } } };
+    const value = readBundled(path.join(ISSUE_SCHEMAS_DIR, `${name}.yaml`), schema) as {
+      extends?: string;
+      issue?: { byline?: { pattern?: string } };
+      topic?: { heading?: { pattern?: string }; citation?: { lines?: { pattern?: string }[] } };
+    };
     if (value.extends !== undefined && (value.extends === name || !names.includes(value.extends))) throw new Error(`data/issue-schemas/${name}.yaml: extends '${value.extends}', which is not another bundled schema`);
-    const pattern = value.topic?.heading?.pattern;
-    const compiled = pattern === undefined ? undefined : compileHeadingPattern(pattern);
-    if (compiled && 'error' in compiled) throw new Error(`data/issue-schemas/${name}.yaml: topic.heading.pattern does not compile: ${compiled.error}`);
+    const patterns: [string, string | undefined][] = [
+      ['topic.heading.pattern', value.topic?.heading?.pattern],
+      ['issue.byline.pattern', value.issue?.byline?.pattern],
+      ...(value.topic?.citation?.lines ?? []).map((line, i): [string, string | undefined] => [`topic.citation.lines[${i}].pattern`, line.pattern]),
+    ];
+    for (const [where, pattern] of patterns) {
+      const compiled = pattern === undefined ? undefined : compileSchemaPattern(pattern);
+      if (compiled && 'error' in compiled) throw new Error(`data/issue-schemas/${name}.yaml: ${where} does not compile: ${compiled.error}`);
+    }
     schemas[name] = value;
   }
   return schemas;

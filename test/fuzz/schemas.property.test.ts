@@ -1,7 +1,7 @@
 /**
  * The JSON Schema of issue schemas and the loader agree, and the checker runs with whatever they
  * accept (fast-check, seeded). Generated team schemas follow `schemas/issue-schema.schema.json`
- * (every optional key present or absent, labels and patterns from nasty values); each generated
+ * (every optional key present or absent, labels and patterns — heading and citation line patterns — from nasty values); each generated
  * schema the JSON Schema accepts must load without findings, and checking the example briefs and
  * a rule fixture with it must neither throw nor crash a rule, nor give a range outside the text;
  * the editor features (outline, hover, completion) must not throw either.
@@ -49,6 +49,23 @@ const headingPatternSource = fc.oneof(
   ),
   fc.string({ minLength: 1, maxLength: 10 }),
 );
+/** Citation line patterns: the layouts of docs/issue-schema.md, captures of every name, invalid ones, ones matching every line. */
+const citationLine = fc.record({
+  id: fc.constantFrom('source', 'category', 'title', 'x-1'),
+  pattern: fc.oneof(
+    fc.constantFrom(
+      '^(?<issuing-bodies>[^|]+?) \\| (?<date>[^|]+)$',
+      '^Source (?<issuing-bodies>.+)$',
+      '^Policy \\| .+$',
+      '^《(?<chinese-title>[^《》]+)》$',
+      '^(?<article>.+?) \\((?<chinese-title>[^)]+)\\)(?: (?<link>\\S+))?$',
+      '(?<document-number>\\S+号)',
+      '(?<date>)', '.*', '', '(', '(?<date>', '(?<a-b>x)', '\\', '^$',
+    ),
+    fc.string({ minLength: 1, maxLength: 10 }),
+  ),
+  description: fc.string({ maxLength: 10 }),
+}, { requiredKeys: ['pattern'] });
 const smallInt = (min: number) => fc.integer({ min, max: 12 });
 const flag = fc.boolean();
 /** A limit or null ("no limit", lifting an inherited one). */
@@ -87,6 +104,7 @@ export const teamSchema = fc.record({
     topicsList: fc.record({ required: flag, matchHeadlines: flag }, opt),
     topics: fc.record({ min: smallInt(0), max: limit(1), headingLevel: fc.integer({ min: 1, max: 6 }), numbered: flag }, opt),
     groups: fc.record({ headingLevel: fc.integer({ min: 1, max: 5 }) }, opt),
+    byline: fc.record({ required: flag, pattern: fc.oneof(fc.constantFrom('^\\*By .+\\*$', '^By ', '(', '.*', '(?<a-b>x)'), fc.string({ minLength: 1, maxLength: 8 })) }, opt),
     closing: fc.record({ headings: fc.array(fc.oneof(fc.constantFrom('About this newsletter', 'In brief', '1. Foundry upgrade', '#', ' '), label), { maxLength: 3 }) }, opt),
   }, opt),
   topic: fc.record({
@@ -97,6 +115,7 @@ export const teamSchema = fc.record({
       required: flag,
       min: smallInt(0),
       fields: fc.array(field, { maxLength: 5 }),
+      lines: fc.array(citationLine, { maxLength: 3 }),
       chineseTitleParentheses: fc.constantFrom('ascii', 'fullwidth'),
       dateFormat,
       link: fc.constantFrom('required', 'optional'),

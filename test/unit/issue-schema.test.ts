@@ -1,8 +1,9 @@
 /** Loading issue schemas: the bundled default, team files with `extends`, and findings located in the YAML. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { archiveRules, checkBrief, citationDay, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
+import { archiveRules, checkBrief, citationDay, readCitationDate, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { defaultConfig } from '../support/config';
+import { loadConfig } from '../../server/src/config/projectConfig';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
@@ -247,6 +248,92 @@ describe('loadIssueSchema', () => {
     assert.deepEqual(topic.headingCitation?.issuingBodies?.bodies.map((b) => b.text), ['MIIT', 'NDRC']);
     assert.equal(topic.headingCitation?.date?.value.text, 'March 12, 2024');
     assert.deepEqual(topic.citations, [], 'the heading metadata is not a citation block');
+  });
+
+  it('a citation line pattern that is not a regular expression is a warning at that pattern; the other lines still read', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'topic:',
+      '  citation:',
+      '    lines:',
+      '      - pattern: "^Source (?<issuing-bodies>.+)$"',
+      '      - pattern: "(?<date>"',
+      '',
+    ].join('\n'));
+    assert.equal(loaded.fellBack, false);
+    const [finding, ...others] = loaded.files[0].findings;
+    assert.deepEqual(others, []);
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /topic\.citation\.lines\[1\]\.pattern is not a valid regular expression/);
+    assert.equal(where(finding), '6:17-6:27');
+    const [topic] = parseBrief('## 1. Rules\n\nText.\n\nSource MIIT\n(?<date>\n', loaded.schema).topics;
+    assert.deepEqual(topic.citations.map((c) => c.issuingBodies?.bodies.map((b) => b.text)), [['MIIT']]);
+  });
+
+  it('a capture name that nothing reads is a warning at the pattern (issuing_bodies for issuing-bodies is read)', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^(?<issuer>\\\\w+) (?<issuing_bodies>.+)$"\n');
+    assert.deepEqual(loaded.files[0].findings.map((f) => [f.severity, f.message]), [['warning', "topic.citation.lines[0].pattern: nothing reads the capture 'issuer'; the names read are article, chinese-title, issuing-bodies, date, document-number, link."]]);
+  });
+
+  it('citation line patterns: captures become fields with exact spans; lines form one block in any order; prose after a pattern line is prose', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'topic:',
+      '  citation:',
+      '    dateFormat: MM.yyyy',
+      '    lines:',
+      '      - id: source',
+      '        pattern: "^Source: (?<issuing-bodies>[^|]+?) \\\\| (?<date>\\\\S+)$"',
+      '      - pattern: "^《(?<chinese-title>[^《》]+)》$"',
+      '      - pattern: "^Link: (?<link>.+)$"',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    const text = '## 1. 芯片 rules 🚀\n\n**At a glance:** Text.\n\nSource: CAC, MIIT | 12.2020\n《数据安全管理办法》\nArticle: Data Security Measures\nLink: [Link](https://example.org/a)\nThe rest is prose.\n';
+    const [topic] = parseBrief(text, loaded.schema).topics;
+    assert.equal(topic.citations.length, 1);
+    const [citation] = topic.citations;
+    const at = (s: { start: number; end: number } | undefined) => s && text.slice(s.start, s.end);
+    assert.deepEqual(citation.issuingBodies?.bodies.map(at), ['CAC', 'MIIT']);
+    assert.equal(at(citation.date?.value), '12.2020');
+    assert.equal(citation.date?.captured, true);
+    assert.equal(at(citation.article?.parsed.englishTitle), 'Data Security Measures');
+    assert.equal(at(citation.article?.parsed.chineseTitle), '数据安全管理办法');
+    assert.equal(citation.article?.parsed.separateChineseTitle, true);
+    assert.equal(citation.article?.parsed.link?.url, 'https://example.org/a');
+    assert.deepEqual(topic.unassigned.map((b) => b.text), ['The rest is prose.']);
+    assert.deepEqual(citation.fields.map((f) => f.fieldId), ['issuing-bodies', 'date', 'chinese-title', 'article', 'link']);
+  });
+
+  it('month precision (MM.yyyy): other ways of writing the month are rewritten; a day is never invented', () => {
+    assert.deepEqual(readCitationDate('12.2020', 'MM.yyyy'), { kind: 'valid', day: Date.UTC(2020, 11, 1) });
+    assert.equal((readCitationDate('December 2020', 'MM.yyyy') as { canonical?: string }).canonical, '12.2020');
+    assert.equal((readCitationDate('2020-12-03', 'MM.yyyy') as { canonical?: string }).canonical, '12.2020');
+    assert.equal(readCitationDate('13.2020', 'MM.yyyy').kind, 'impossible');
+    assert.notEqual(readCitationDate('December 2020', 'MMMM d, yyyy').kind, 'other-format');
+  });
+
+  it('the bundled schema data/issue-schemas/policy-tracker.yaml loads without findings; the example publication extends it by name', () => {
+    const bundled = loadTeam(read(path.join(repoRoot, 'data', 'issue-schemas', 'policy-tracker.yaml')));
+    assert.deepEqual(bundled.files[0].findings, []);
+    assert.equal(bundled.schema.topic.citation.lines?.length, 3);
+    const example = loadConfig(path.join(repoRoot, 'examples', 'publications', 'policy-tracker', '.policy-brief'));
+    assert.deepEqual(example.files.flatMap((f) => f.findings), []);
+    assert.deepEqual({ ...example.config.schema, name: bundled.schema.name, rules: {} }, bundled.schema, 'the example differs from the bundled schema only in its name and rules');
+    assert.equal(example.config.schema.rules['citation.document-type-mismatch'], 'error');
+  });
+
+  it('a byline pattern that is not a regular expression is a warning at the pattern; bylines are then checked in the default form', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\nissue:\n  byline:\n    required: true\n    pattern: "(?<x>"\n');
+    assert.equal(loaded.fellBack, false);
+    const [finding] = loaded.files[0].findings;
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /issue\.byline\.pattern is not a valid regular expression/);
+    assert.equal(where(finding), '5:13-5:20');
+    const model = parseBrief('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n', loaded.schema);
+    assert.equal(model.byline?.text, 'By Jane Doe');
   });
 
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {

@@ -6,6 +6,11 @@ import { dayOf, type Day } from './dates';
 
 /** Other ways authors write dates, tried to offer a reformatting fix. */
 const ALTERNATIVE_FORMATS = ['yyyy-MM-dd', 'MMMM d, yyyy', 'MMMM d yyyy', 'd MMMM yyyy', 'MMM d, yyyy', 'MMM. d, yyyy', 'd MMM yyyy', 'yyyy/MM/dd', 'yyyy.MM.dd', 'dd.MM.yyyy', "yyyy'年'M'月'd'日'", 'MMMM do, yyyy'];
+/**
+ * Other ways of writing a month, tried only when the schema's pattern has no day (`MM.yyyy`):
+ * under a pattern with a day they would invent one.
+ */
+const MONTH_FORMATS = ['MMMM yyyy', 'MMM yyyy', 'yyyy-MM', 'MM/yyyy', 'MM.yyyy', 'M.yyyy', 'yyyy.MM', 'yyyy/MM', "yyyy'年'M'月'"];
 const REFERENCE = new Date(2000, 0, 1);
 /** `YYYY` (week year) and `D` (day of year) read as date-fns defines them, without its console warning and RangeError. */
 const TOKENS = { useAdditionalWeekYearTokens: true, useAdditionalDayOfYearTokens: true } as const;
@@ -31,7 +36,10 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
   const parsed = withYearFrom(parseIn(text, dateFormat), dateFormat, yearFrom);
   if (isValid(parsed) && formatIn(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
   if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: formatIn(parsed, dateFormat) };
-  for (const alternative of ALTERNATIVE_FORMATS) {
+  // A pattern without a day (`MM.yyyy`, month precision) reads the first of the month; a date
+  // written with a day is rewritten to the month.
+  const alternatives = patternHasDay(dateFormat) ? ALTERNATIVE_FORMATS : [...MONTH_FORMATS, ...ALTERNATIVE_FORMATS];
+  for (const alternative of alternatives) {
     if (alternative === dateFormat) continue;
     const other = parseIn(text, alternative);
     if (isValid(other) && other.getFullYear() > 1900) return { kind: 'other-format', day: dayOf(other), canonical: formatIn(other, dateFormat) };
@@ -56,6 +64,23 @@ export function citationDay(value: string | undefined, dateFormat: string, yearF
 export function formatCitationDate(day: Day, dateFormat: string): string {
   const date = new Date(day);
   return formatIn(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+}
+
+/** Whether a date pattern writes the day (a `d`, `D` or `E`… token outside quoted text); `MM.yyyy` does not: month precision. */
+export function patternHasDay(dateFormat: string): boolean {
+  return /[dDEeci]/.test(dateFormat.replace(/'[^']*'/g, ''));
+}
+
+/**
+ * Whether two days are the same date at the precision the schema's pattern writes: the day, or
+ * only the month (`MM.yyyy`), or only the year (`yyyy`). A month-precision date reads as the first of its month.
+ */
+export function sameCitationDate(a: Day, b: Day, dateFormat: string): boolean {
+  if (patternHasDay(dateFormat)) return a === b;
+  const x = new Date(a);
+  const y = new Date(b);
+  const sameMonth = !/[ML]/.test(dateFormat.replace(/'[^']*'/g, '')) || x.getUTCMonth() === y.getUTCMonth();
+  return x.getUTCFullYear() === y.getUTCFullYear() && sameMonth;
 }
 
 /** Whether a date pattern writes the year (a `y`, `Y`, `u` or `R` token outside quoted text). */

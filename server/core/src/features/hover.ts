@@ -42,7 +42,7 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
   }
   for (const citation of topic.citations) {
     for (const field of citation.fields) {
-      if (within(offset, field.label.whole)) {
+      if (!field.captured && within(offset, field.label.whole)) {
         const schemaField = schema.topic.citation.fields.find((f) => f.id === field.fieldId);
         const extra = field.fieldId === 'date' ? ` Format: \`${schema.topic.citation.dateFormat}\`.` : field.fieldId === 'issuing-bodies' ? ` Separator: \`${schema.topic.citation.issuingBodySeparator}\`.` : field.fieldId === 'article' ? ` Form: English title ${schema.topic.citation.chineseTitleParentheses === 'ascii' ? '(中文标题)' : '（中文标题）'} ([Link](url)); link ${schema.topic.citation.link}.` : '';
         return { markdown: `Citation line “${schemaField?.label ?? field.label.name.text}” (${schemaField?.required ? 'required' : 'optional'}).${extra}`, range: lineIndex.range(field.label.whole.start, field.label.whole.end) };

@@ -25,7 +25,7 @@ export function documentSymbols(model: BriefModel, lineIndex: LineIndex): Outlin
         detail: [citation.article?.parsed.chineseTitle?.text, citation.date?.value.text].filter(Boolean).join(' · ') || undefined,
         kind: 'citation',
         range: range(citation),
-        selectionRange: range(citation.article?.line ?? first.line),
+        selectionRange: range(citation.article?.line ?? first?.line ?? citation),
         children: [],
       });
     }

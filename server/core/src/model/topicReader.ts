@@ -6,9 +6,13 @@ import type { Root, RootContent, List, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
-import { linksOf, looksLikeFieldLine, parseArticleValue, type LinkAt } from './article';
+import { linksOf, looksLikeFieldLine } from './article';
+import { resolveCitationFields } from './citationFields';
+import { readProseTitles } from './proseTitles';
+import { bylinePattern, isBylineLine } from './byline';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
 import { headingCaptures, headingPattern } from './headingMetadata';
+import { citationLinePatterns, readCitationLine } from './citationLines';
 import type { ParseOptions } from './parse';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
@@ -23,6 +27,8 @@ export class ModelBuilder {
   private readonly leadingId: string | undefined;
   /** The id of the schema's part without a label with `after: citation` (the prose after the citation block), if any. */
   private readonly afterCitationId: string | undefined;
+  /** The schema's citation line patterns (`topic.citation.lines`) that compile. */
+  private readonly linePatterns: RegExp[];
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
@@ -30,6 +36,7 @@ export class ModelBuilder {
     this.fieldLabels = this.labels.fields;
     this.leadingId = schema.topic.parts.find((p) => p.label === undefined && p.after === undefined)?.id;
     this.afterCitationId = schema.topic.parts.find((p) => p.label === undefined && p.after === 'citation')?.id;
+    this.linePatterns = citationLinePatterns(schema);
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
@@ -40,6 +47,9 @@ export class ModelBuilder {
         model.title = { heading, text: this.headingContent(heading) };
       } else if (node.type === 'list' && !model.topicsList) {
         model.topicsList = this.readTopicsList(node, base);
+      } else if (node.type === 'paragraph' && !model.byline) {
+        const line = trimmedSpan(this.text, base + (node.position?.start.offset ?? 0), base + (node.position?.end.offset ?? 0));
+        if (!/[\r\n]/.test(line.text) && isBylineLine(line.text, bylinePattern(this.schema))) model.byline = line;
       }
     }
   }
@@ -120,7 +130,8 @@ export class ModelBuilder {
     // The schema's unlabelled parts: the prose before the first label or citation line, and (`after: citation`) the prose after a citation block.
     const unlabelledToOpen = (): string | undefined => {
       if (part) return undefined;
-      if (!topic.parts.length && !topic.citations.length) return this.leadingId;
+      // With the citation at the top (`position: start`), the prose after it opens the topic's parts.
+      if (!topic.parts.length && (!topic.citations.length || this.schema.topic.citation.position === 'start')) return this.leadingId;
       return citation && !topic.parts.some((p) => p.partId === this.afterCitationId) ? this.afterCitationId : undefined;
     };
     const openUnlabelled = (id: string, lead: TextBlock, first: Span) => {
@@ -146,102 +157,92 @@ export class ModelBuilder {
         } else topic.unassigned.push(this.textBlock(block, toString(node)));
         continue;
       }
-      // A paragraph: a part label may open it; citation lines may follow anywhere in it.
+      // A paragraph: a part label may open it; citation lines may follow anywhere in it. After a
+      // line read by a citation line pattern, a line that is no citation line starts prose again.
       const lines = linesIn(this.text, block.start, block.end);
-      let proseEnd = block.end;
-      let firstCitationLine = lines.findIndex((line) => this.fieldLabels.match(this.text.slice(line.start, line.end), line.start));
-      if (firstCitationLine === 0 && this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start)) firstCitationLine = -1;
-      if (firstCitationLine >= 0) proseEnd = firstCitationLine === 0 ? block.start : lines[firstCitationLine - 1].end;
-      if (proseEnd > block.start) {
-        const label = this.partLabels.match(this.text.slice(lines[0].start, lines[0].end), lines[0].start);
-        const prose = trimmedSpan(this.text, block.start, proseEnd);
-        if (label) {
-          citation = undefined;
-          const lead = trimmedSpan(this.text, label.whole.end, proseEnd);
-          part = {
-            partId: this.labels.partId(label.name.text) ?? label.name.text,
-            label,
-            anchor: label.whole,
-            lead: this.textBlock(lead, plainText(lead.text)),
-            paragraphs: [],
-            lists: [],
-            trailingParagraphs: [],
-            start: label.whole.start,
-            end: prose.end,
-          };
-          topic.parts.push(part);
-        } else if (part && !citation) {
-          (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
-          part.end = prose.end;
-        } else if (unlabelledToOpen()) {
-          part = openUnlabelled(unlabelledToOpen()!, this.textBlock(prose, plainText(prose.text)), prose);
-        } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
-      }
-      if (firstCitationLine < 0) continue;
-      for (const line of lines.slice(firstCitationLine)) {
-        const lineText = this.text.slice(line.start, line.end);
-        const label = this.fieldLabels.match(lineText, line.start);
-        if (!label) {
-          // A continuation line of the previous field (a wrapped title, for instance).
-          const previous = citation?.fields[citation.fields.length - 1];
-          // A `Label:` line the schema does not know (`Document number: …`) ends the field above.
-          if (previous && lineText.trim() && !looksLikeFieldLine(lineText)) {
-            previous.value = trimmedSpan(this.text, previous.value.start, line.end);
-            previous.line = { start: previous.line.start, end: line.end, text: this.text.slice(previous.line.start, line.end) };
-            citation!.end = line.end;
+      const captured = lines.map((line) => readCitationLine(this.text, line, this.linePatterns));
+      const isCitationLine = (i: number) => captured[i] !== undefined || this.fieldLabels.match(this.text.slice(lines[i].start, lines[i].end), lines[i].start) !== undefined;
+      for (let from = 0; from < lines.length;) {
+        let firstCitationLine = -1;
+        for (let i = from; i < lines.length && firstCitationLine < 0; i++) if (isCitationLine(i)) firstCitationLine = i;
+        if (firstCitationLine === from && this.partLabels.match(this.text.slice(lines[from].start, lines[from].end), lines[from].start)) firstCitationLine = -1;
+        const proseStart = lines[from].start;
+        const proseEnd = firstCitationLine < 0 ? block.end : firstCitationLine === from ? proseStart : lines[firstCitationLine - 1].end;
+        if (proseEnd > proseStart) {
+          const label = this.partLabels.match(this.text.slice(lines[from].start, lines[from].end), lines[from].start);
+          const prose = trimmedSpan(this.text, proseStart, proseEnd);
+          if (label) {
+            citation = undefined;
+            const lead = trimmedSpan(this.text, label.whole.end, proseEnd);
+            part = {
+              partId: this.labels.partId(label.name.text) ?? label.name.text,
+              label,
+              anchor: label.whole,
+              lead: this.textBlock(lead, plainText(lead.text)),
+              paragraphs: [],
+              lists: [],
+              trailingParagraphs: [],
+              start: label.whole.start,
+              end: prose.end,
+            };
+            topic.parts.push(part);
+          } else if (part && !citation) {
+            (part.lists.length ? part.trailingParagraphs : part.paragraphs).push(this.textBlock(prose, plainText(prose.text)));
+            part.end = prose.end;
+          } else if (unlabelledToOpen()) {
+            part = openUnlabelled(unlabelledToOpen()!, this.textBlock(prose, plainText(prose.text)), prose);
+          } else topic.unassigned.push(this.textBlock(prose, plainText(prose.text)));
+        }
+        if (firstCitationLine < 0) break;
+        from = lines.length;
+        let previousByPattern = false;
+        for (let i = firstCitationLine; i < lines.length; i++) {
+          const line = lines[i];
+          const lineText = this.text.slice(line.start, line.end);
+          const byPattern = captured[i];
+          const label = byPattern ? undefined : this.fieldLabels.match(lineText, line.start);
+          if (!byPattern && !label) {
+            if (previousByPattern && lineText.trim()) {
+              // A pattern reads its whole line: what follows it and is no citation line is prose.
+              from = i;
+              break;
+            }
+            // A continuation line of the previous field (a wrapped title, for instance).
+            const previous = citation?.fields[citation.fields.length - 1];
+            // A `Label:` line the schema does not know (`Document number: …`) ends the field above.
+            if (previous && lineText.trim() && !looksLikeFieldLine(lineText)) {
+              previous.value = trimmedSpan(this.text, previous.value.start, line.end);
+              previous.line = { start: previous.line.start, end: line.end, text: this.text.slice(previous.line.start, line.end) };
+              citation!.end = line.end;
+            }
+            continue;
           }
-          continue;
+          previousByPattern = Boolean(byPattern);
+          const fields: CitationField[] = byPattern ?? [{
+            fieldId: this.labels.fieldId(label!.name.text) ?? label!.name.text,
+            label: label!,
+            value: trimmedSpan(this.text, label!.whole.end, line.end),
+            line: trimmedSpan(this.text, line.start, line.end),
+          }];
+          const lineSpan = trimmedSpan(this.text, line.start, line.end);
+          // A field the block has already (a second `Article:`, another date) starts the next citation.
+          if (!citation || fields.some((field) => citation!.fields.some((f) => f.fieldId === field.fieldId))) {
+            citation = { fields: [], start: lineSpan.start, end: lineSpan.end };
+            topic.citations.push(citation);
+          }
+          citation.fields.push(...fields);
+          citation.end = lineSpan.end;
+          part = undefined;
         }
-        const fieldId = this.labels.fieldId(label.name.text) ?? label.name.text;
-        const field: CitationField = {
-          fieldId,
-          label,
-          value: trimmedSpan(this.text, label.whole.end, line.end),
-          line: trimmedSpan(this.text, line.start, line.end),
-        };
-        if (!citation || fieldId === 'article' && citation.fields.some((f) => f.fieldId === 'article')) {
-          citation = { fields: [], start: field.line.start, end: field.line.end };
-          topic.citations.push(citation);
-        } else if (citation.fields.some((f) => f.fieldId === fieldId)) {
-          citation = { fields: [], start: field.line.start, end: field.line.end };
-          topic.citations.push(citation);
-        }
-        citation.fields.push(field);
-        citation.end = field.line.end;
-        part = undefined;
       }
     }
     const links = topic.citations.length ? linksOf(root, base) : [];
-    for (const c of topic.citations) this.resolveCitationFields(c, links);
-    if (this.schema.topic.chineseTitles?.inProse) this.readProseTitles(topic);
-    return topic;
-  }
-
-  /** Chinese titles in the prose of the topic's parts and stray blocks: `《…》`, or a paragraph that is a Chinese title alone. */
-  private readProseTitles(topic: Topic): void {
-    const blocks = [...topic.parts.flatMap((p) => [p.lead, ...p.paragraphs, ...p.lists.flat(), ...p.trailingParagraphs]), ...topic.unassigned];
-    const titles: Citation[] = [];
-    const add = (start: number, end: number, line: Span) => {
-      const value = trimmedSpan(this.text, start, end);
-      if (value.end <= value.start) return;
-      const empty = { start: value.start, end: value.start, text: '' };
-      const field: CitationField = { fieldId: 'article', label: { name: empty, whole: empty }, value, line };
-      titles.push({ article: { ...field, parsed: { chineseTitle: value } }, fields: [field], start: value.start, end: value.end });
-    };
-    for (const block of blocks) {
-      const source = this.text.slice(block.start, block.end);
-      const line = trimmedSpan(this.text, block.start, block.end);
-      let found = false;
-      for (const m of source.matchAll(/《([^《》\r\n]{1,120})》/gu)) {
-        found = true;
-        add(block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line);
-      }
-      // A Chinese title on its own: Han characters (at least four), CJK punctuation and digits only.
-      if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4) {
-        add(block.start, block.end, line);
-      }
+    for (const c of topic.citations) resolveCitationFields(this.text, c, links, this.schema.topic.citation.chineseTitleParentheses);
+    if (this.schema.topic.chineseTitles?.inProse) {
+      const titles = readProseTitles(this.text, [...topic.parts.flatMap((p) => [p.lead, ...p.paragraphs, ...p.lists.flat(), ...p.trailingParagraphs]), ...topic.unassigned]);
+      if (titles.length) topic.proseTitles = titles;
     }
-    if (titles.length) topic.proseTitles = titles;
+    return topic;
   }
 
   /**
@@ -273,7 +274,7 @@ export class ModelBuilder {
     const field = (fieldId: string, capture: [number, number]): CitationField => {
       const value = at(capture);
       const empty = { start: value.start, end: value.start, text: '' };
-      return { fieldId, label: { name: empty, whole: empty }, value, line: topic.heading };
+      return { fieldId, label: { name: empty, whole: empty }, value, line: topic.heading, captured: true };
     };
     const fields: CitationField[] = [];
     if (captures.document) fields.push(field('article', captures.document));
@@ -282,24 +283,8 @@ export class ModelBuilder {
     if (captures.headline) topic.headline = at(captures.headline);
     if (!fields.length) return;
     const citation: Citation = { fields, start: Math.min(...fields.map((f) => f.value.start)), end: Math.max(...fields.map((f) => f.value.end)) };
-    this.resolveCitationFields(citation, []);
+    resolveCitationFields(this.text, citation, [], this.schema.topic.citation.chineseTitleParentheses);
     topic.headingCitation = citation;
-  }
-
-  private resolveCitationFields(citation: Citation, links: readonly LinkAt[]): void {
-    for (const field of citation.fields) {
-      if (field.fieldId === 'article' && !citation.article) {
-        citation.article = { ...field, parsed: parseArticleValue(this.text, field.value, links, this.schema.topic.citation.chineseTitleParentheses) };
-      } else if (field.fieldId === 'issuing-bodies' && !citation.issuingBodies) {
-        citation.issuingBodies = { ...field, bodies: splitBodies(this.text, field.value) };
-      } else if (field.fieldId === 'date' && !citation.date) {
-        citation.date = field;
-      } else if (field.fieldId === 'document-number' && !citation.documentNumber && field.value.text) {
-        citation.documentNumber = { span: field.value, from: 'field', field };
-      }
-    }
-    const inArticle = citation.article?.parsed.documentNumber;
-    if (!citation.documentNumber && inArticle) citation.documentNumber = { span: inArticle, from: 'article' };
   }
 
   private textBlock(span: Span, plain: string): TextBlock {
@@ -323,39 +308,4 @@ function withoutClosingSequence(content: string): number {
     while (end > 0 && blank(end - 1)) end--;
   }
   return end;
-}
-
-/**
- * Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；`, and on ` and ` / `&` between
- * one-word names (`MIIT and NDRC`), keeping each name's span. A full name that contains
- * "and" (`Ministry of Ecology and Environment`) stays one name.
- */
-function splitBodies(text: string, value: Span): Span[] {
-  const bodies: Span[] = [];
-  const push = (start: number, end: number) => {
-    const span = trimmedSpan(text, start, end);
-    if (span.end > span.start) bodies.push(span);
-  };
-  const splitPiece = (start: number, end: number) => {
-    const piece = text.slice(start, end);
-    // No `\s*` around the separators (parts are trimmed anyway): it made long blank runs quadratic.
-    const joins = [...piece.matchAll(/\band\b|&/giu)];
-    const parts: [number, number][] = [];
-    let last = 0;
-    for (const m of joins) {
-      parts.push([last, m.index!]);
-      last = m.index! + m[0].length;
-    }
-    parts.push([last, piece.length]);
-    if (joins.length && parts.every(([s, e]) => /^\S+$/u.test(piece.slice(s, e).trim()))) {
-      for (const [s, e] of parts) push(start + s, start + e);
-    } else push(start, end);
-  };
-  let last = value.start;
-  for (const m of value.text.matchAll(/[,，、;；]/gu)) {
-    splitPiece(last, value.start + m.index!);
-    last = value.start + m.index! + m[0].length;
-  }
-  splitPiece(last, value.end);
-  return bodies;
 }

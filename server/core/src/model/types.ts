@@ -68,6 +68,12 @@ export interface CitationField {
   value: Span;
   /** The whole line, without the line break. */
   line: Span;
+  /**
+   * Read from a named capture of a schema pattern (`topic.citation.lines`, `topic.heading.pattern`),
+   * not from a `Label: value` line: `label` is then an empty span at the value, and `fieldId` may
+   * also be `chinese-title` or `link` (parts of the citation's title, see `Citation.article`).
+   */
+  captured?: true;
 }
 
 /** One issuing body named in an `Issuing bodies:` line. */
@@ -85,6 +91,8 @@ export interface ArticleValue {
   link?: { url: string; span: Span };
   /** A link placeholder without URL, e.g. `(Link)`. */
   linkPlaceholder?: Span;
+  /** The Chinese title was captured on its own (`chinese-title` of a citation line), not in parentheses after the English title. */
+  separateChineseTitle?: true;
   /** A document number in parentheses after the Chinese title, e.g. `(工信部联科〔2024〕12号)` (without the parentheses). */
   documentNumber?: Span;
 }
@@ -102,8 +110,13 @@ export interface CitationDocumentNumber {
   field?: CitationField;
 }
 
-/** One cited policy document (one `Article:` block). */
+/** One cited policy document (one `Article:` block, or a block of consecutive citation lines). */
 export interface Citation {
+  /**
+   * The title: the `Article:` line (or `article` capture), its value parsed; a `chinese-title` or
+   * `link` capture of the block fills in what it lacks (without an `article` field, the first such
+   * capture is the field).
+   */
   article?: CitationField & { parsed: ArticleValue };
   issuingBodies?: CitationField & { bodies: IssuingBodyReference[] };
   date?: CitationField;
@@ -181,6 +194,8 @@ export interface BriefModel {
   frontMatter?: FrontMatter;
   /** The `#` title heading. */
   title?: { heading: Span; text: Span };
+  /** The byline: the first one-line intro paragraph that is one (`model/byline.ts`), trimmed, without a trailing comment. */
+  byline?: Span;
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
   topics: Topic[];

@@ -4,6 +4,7 @@
  */
 import type { Rule } from './rule';
 import { missingTitle } from './structure/missingTitle';
+import { byline } from './structure/byline';
 import { topicCount } from './structure/topicCount';
 import { topicNumbering } from './structure/topicNumbering';
 import { topicsList } from './structure/topicsList';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   invalidFrontMatter,
   markdownLimit,
   missingTitle,
+  byline,
   topicCount,
   topicsList,
   topicNumbering,

@@ -2,11 +2,13 @@
  * Loads an issue schema: the bundled default, optionally extended or replaced by a team's file,
  * which may itself extend a bundled publication schema (`extends: <name>`) or another file.
  */
-import { readYamlFile, type YamlValidator } from '../yamlFile';
+import { readYamlFile, type YamlFileResult, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
-import { compileHeadingPattern } from '../model/headingMetadata';
 import { closestWord, editDistance } from '../text/nearest';
+import { captureNames, compileSchemaPattern } from '../model/schemaPattern';
+import { HEADING_CAPTURES } from '../model/headingMetadata';
+import { CITATION_LINE_CAPTURES } from '../model/citationLines';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -105,12 +107,7 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
-    // A heading pattern that is not a regular expression: a warning at the pattern (the schema stays usable; headings are read without metadata).
-    const pattern = read.document?.getIn(['topic', 'heading', 'pattern'], true) as { value?: unknown; range?: [number, number] } | undefined;
-    const compiled = typeof pattern?.value === 'string' ? compileHeadingPattern(pattern.value) : undefined;
-    if (compiled && 'error' in compiled) {
-      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.heading.pattern is not a valid regular expression (${compiled.error}); headings are read without metadata.`, range: read.lineIndex.range(pattern?.range?.[0] ?? 0, pattern?.range?.[1] ?? 0) });
-    }
+    findings.push(...patternWarnings(read));
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === DEFAULT_SCHEMA_NAME) break;
@@ -150,6 +147,35 @@ export function unknownSchemaNameMessage(reference: string, names: readonly stri
   const nearest = prefixed ?? (closest !== undefined && editDistance(reference, closest) <= Math.max(2, Math.floor(reference.length / 3)) ? closest : undefined);
   const list = names.map((n) => `'${n}'`).join(', ');
   return `No bundled schema is named '${reference}'${nearest ? `. Did you mean '${nearest}'?` : '.'} The bundled schemas are ${list}.`;
+}
+
+/**
+ * Schema patterns JavaScript cannot compile (`topic.heading.pattern`, `topic.citation.lines[].pattern`):
+ * a warning at each pattern. The schema stays usable: such a pattern matches nothing (headings are
+ * read without metadata, lines are not citation lines).
+ */
+function patternWarnings(read: YamlFileResult): Finding[] {
+  const findings: Finding[] = [];
+  /** @param captures the capture names the pattern's readers use (a group of another name is a warning: nothing reads it) */
+  const check = (path: (string | number)[], name: string, consequence: string, captures?: readonly string[]) => {
+    const node = read.document?.getIn(path, true) as { value?: unknown; range?: [number, number] } | undefined;
+    if (typeof node?.value !== 'string') return;
+    const compiled = compileSchemaPattern(node.value);
+    const range = read.lineIndex.range(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+    if ('error' in compiled) {
+      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name} is not a valid regular expression (${compiled.error}); ${consequence}.`, range });
+      return;
+    }
+    const unknown = captures ? captureNames(node.value).filter((c) => !captures.includes(c.replace(/_/g, '-'))) : [];
+    if (unknown.length) {
+      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name}: nothing reads the capture${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `'${c}'`).join(', ')}; the names read are ${captures!.join(', ')}.`, range });
+    }
+  };
+  check(['topic', 'heading', 'pattern'], 'topic.heading.pattern', 'headings are read without metadata', HEADING_CAPTURES);
+  check(['issue', 'byline', 'pattern'], 'issue.byline.pattern', 'bylines are read and checked without it');
+  const lines = (read.value as { topic?: { citation?: { lines?: unknown } } } | undefined)?.topic?.citation?.lines;
+  if (Array.isArray(lines)) lines.forEach((_, i) => check(['topic', 'citation', 'lines', i, 'pattern'], `topic.citation.lines[${i}].pattern`, 'no line is read with it', CITATION_LINE_CAPTURES));
+  return findings;
 }
 
 /**

@@ -38,6 +38,19 @@ export interface CitationFieldSchema {
   required: boolean;
 }
 
+/**
+ * A citation line in a layout of its own (`CAC | 12.2020`, `Source CAC`, `Policy | Cybersecurity`):
+ * a regular expression (JavaScript, Unicode) matched on a whole source line of a topic. A line it
+ * matches is a citation line; its named captures give the citation's fields (see `CITATION_LINE_CAPTURES`).
+ */
+export interface CitationLineSchema {
+  /** Optional name of the line, for the team's own reference (merged by id under `extends`). */
+  id?: string;
+  pattern: string;
+  /** What the line is, for readers of the schema. */
+  description?: string;
+}
+
 /** The whole issue schema, defaults applied. */
 export interface IssueSchema {
   schemaVersion: 1;
@@ -53,6 +66,12 @@ export interface IssueSchema {
     groups?: { headingLevel?: number };
     /** Headings (at the topics' level or above) that open the closing section: it and all after it is no topic. */
     closing?: { headings?: string[] };
+    /**
+     * The byline, a one-line paragraph in the intro (`By Jane Doe`): whether every issue needs
+     * one, and its form (a regular expression, JavaScript, Unicode, matched on the line as
+     * rendered; absent: `By <name>`). Absent: bylines are not checked.
+     */
+    byline?: { required?: boolean; pattern?: string };
   };
   topic: {
     /**
@@ -69,6 +88,8 @@ export interface IssueSchema {
       required: boolean;
       min: number;
       fields: CitationFieldSchema[];
+      /** Citation lines read by pattern (named captures) besides the `Label: value` lines of `fields`. */
+      lines?: CitationLineSchema[];
       /** Parentheses around the Chinese title in the `Article:` line: ASCII `( )` or full-width `（ ）`. */
       chineseTitleParentheses: 'ascii' | 'fullwidth';
       /** Date pattern in Unicode TR35 / date-fns tokens, e.g. "MMMM d, yyyy". */

@@ -14,6 +14,7 @@ import { parseMarkdown } from '../../model/markdown';
 import { LineIndex } from '../../text/lineIndex';
 import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, TopicPart } from '../../model/types';
 import { citationDay } from '../../catalogue/citationDate';
+import { isTitleCapture } from '../../model/citationFields';
 import { isoDay } from '../../catalogue/dates';
 import type { PreviewConfig, PreviewOptions, PreviewTopic } from '../preview';
 import { PREVIEW_ID_PREFIX, toHast } from './pipeline';
@@ -224,8 +225,11 @@ export class BriefLayout {
 
   private renderCitation(citation: Citation): Element {
     const children: ElementContent[] = [];
+    // The title: the `article` field, else a `chinese-title` or `link` capture (read into `citation.article`); the others are part of it.
+    const titleField = citation.fields.find((f) => f.fieldId === 'article') ?? citation.fields.find(isTitleCapture);
     for (const field of citation.fields) {
-      if (field === citation.fields.find((f) => f.fieldId === 'article') && citation.article) children.push(this.renderArticle(citation.article));
+      if (field === titleField && citation.article) children.push(this.renderArticle(citation.article));
+      else if (isTitleCapture(field) && citation.article) continue;
       else if (field === citation.fields.find((f) => f.fieldId === 'issuing-bodies') && citation.issuingBodies) children.push(this.renderBodies(citation.issuingBodies));
       else if (field === citation.fields.find((f) => f.fieldId === 'date') && citation.date) children.push(this.renderDate(citation.date));
       else children.push(this.renderOtherField(field));

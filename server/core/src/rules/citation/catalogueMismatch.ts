@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import type { PolicyTitle } from '../../catalogue/types';
 import { englishKey } from '../../catalogue/normalize';
-import { formatCitationDate } from '../../catalogue/citationDate';
+import { formatCitationDate, sameCitationDate } from '../../catalogue/citationDate';
 import { parsePartialDate } from '../../catalogue/dates';
 import { issuingBodyNames } from '../../catalogue/bodyTokens';
 import { toSimplified } from './traditionalCharacters';
@@ -18,13 +18,14 @@ export const catalogueMismatch: Rule = {
   tags: ['citation', 'catalogue'],
   check(context) {
     const { model, catalogue, schema, report } = context;
+    const dateFormat = schema.topic.citation.dateFormat;
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
         const parsed = citation.article?.parsed;
         if (!parsed) continue;
         const day = context.citationDay(citation);
         const pick = (candidates: PolicyTitle[]) =>
-          candidates.find((t) => day !== undefined && [t.date, t.date_published].some((d) => parsePartialDate(d)?.first === day)) ?? candidates[0];
+          candidates.find((t) => day !== undefined && [t.date, t.date_published].some((d) => { const known = parsePartialDate(d); return known !== undefined && sameCitationDate(known.first, day, dateFormat); })) ?? candidates[0];
         const byChinese = parsed.chineseTitle ? pick(catalogue.titlesByChinese(parsed.chineseTitle.text)) : undefined;
         const byEnglish = parsed.englishTitle ? pick(catalogue.titlesByEnglish(parsed.englishTitle.text)) : undefined;
         const known = byChinese ?? byEnglish;
@@ -103,7 +104,8 @@ export const catalogueMismatch: Rule = {
         }
         const date = citation.date;
         const knownDays = [known.date, known.date_published].map((d) => parsePartialDate(d)).filter((d) => d && d.first === d.last);
-        if (date && day !== undefined && knownDays.length && !knownDays.some((d) => d!.first === day)) {
+        // At the pattern's precision: `12.2021` is the date of a document of December 14, 2021.
+        if (date && day !== undefined && knownDays.length && !knownDays.some((d) => sameCitationDate(d!.first, day, dateFormat))) {
           const canonical = formatCitationDate(knownDays[0]!.first, schema.topic.citation.dateFormat);
           report({
             start: date.value.start,

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import { escapeRegExp } from '../../model/labels';
 import { toSimplified } from './traditionalCharacters';
 import type { DocumentType } from '../../catalogue/types';
+import { titledCitations } from '../helpers';
 
 /** True when `phrase` occurs in `title` as whole words, ignoring case. */
 export function hasPhrase(title: string, phrase: string): boolean {
@@ -11,7 +12,9 @@ export function hasPhrase(title: string, phrase: string): boolean {
 
 /**
  * citation.document-type-mismatch: the English title's document type matches the Chinese suffix
- * (指导意见 ↔ Guiding Opinions, 办法 ↔ Measures …; table in data/document-types.yaml).
+ * (指导意见 ↔ Guiding Opinions, 办法 ↔ Measures …; table in data/document-types.yaml). With
+ * `topic.chineseTitles.inProse`, also a Chinese title in the prose against the English title
+ * right before it (`Measures for … (…办法)`).
  */
 export const documentTypeMismatch: Rule = {
   id: 'citation.document-type-mismatch',
@@ -20,7 +23,8 @@ export const documentTypeMismatch: Rule = {
   tags: ['citation'],
   check({ model, catalogue, report }) {
     for (const topic of model.topics) {
-      for (const citation of topic.citations) {
+      // Citation blocks, and (`topic.chineseTitles.inProse`) titles in the prose with the English title before them.
+      for (const citation of titledCitations(topic)) {
         const parsed = citation.article?.parsed;
         if (!parsed?.chineseTitle || !parsed.englishTitle) continue;
         // Traditional characters are citation.traditional-characters' business: 辦法 is still 办法.

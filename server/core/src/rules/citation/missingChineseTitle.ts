@@ -12,7 +12,10 @@ export const missingChineseTitle: Rule = {
         const article = citation.article;
         if (!article?.value.text || article.parsed.chineseTitle) continue;
         const english = article.parsed.englishTitle ?? article.value;
-        report({ start: english.start, end: english.end, message: 'The Article line has no Chinese title: add it in parentheses after the English title.', data: { englishTitle: english.text } });
+        const message = article.captured
+          ? 'This citation has no Chinese title: add it after the English title, or on a citation line of its own.'
+          : 'The Article line has no Chinese title: add it in parentheses after the English title.';
+        report({ start: english.start, end: english.end, message, data: { englishTitle: english.text } });
       }
     }
   },

@@ -11,8 +11,11 @@ export const missingCitation: Rule = {
     if (!required) return;
     for (const topic of model.topics) {
       if (topic.citations.length >= Math.max(1, min)) continue;
+      const lines = schema.topic.citation.lines ?? [];
       const labels = schema.topic.citation.fields.filter((f) => f.required).map((f) => `${f.label}:`).join(' / ');
-      report({ start: topic.headline.start, end: topic.headline.end, message: `Topic ${topic.index + 1} cites no source document: add a citation block (${labels}).` });
+      // A schema with citation lines by pattern names them (their ids, else their patterns).
+      const what = lines.length ? `its citation lines (${lines.map((l) => l.id ?? l.pattern).join(', ')})` : `a citation block (${labels})`;
+      report({ start: topic.headline.start, end: topic.headline.end, message: `Topic ${topic.index + 1} cites no source document: add ${what}.` });
     }
   },
 };

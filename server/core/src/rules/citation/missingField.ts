@@ -1,4 +1,9 @@
 import type { Rule } from '../rule';
+import { firstLine } from '../helpers';
+import { trimmedSpan } from '../../model/spans';
+
+/** What a citation field gives, for messages about citation lines read by pattern. */
+const FIELD_NOUNS: Record<string, string> = { article: 'title', 'issuing-bodies': 'issuing bodies', date: 'date', 'document-number': 'document number' };
 
 /** citation.missing-field: a citation block lacks a required line, or has its lines out of order. */
 export const missingField: Rule = {
@@ -8,22 +13,32 @@ export const missingField: Rule = {
   tags: ['citation'],
   check({ model, schema, report }) {
     const fields = schema.topic.citation.fields;
+    const byPattern = Boolean(schema.topic.citation.lines?.length);
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
         for (const field of fields) {
-          const present = citation.fields.find((f) => f.fieldId === field.id);
+          // A Chinese title (or link) captured by a citation line stands for the title when there is no `article`.
+          const present = citation.fields.find((f) => f.fieldId === field.id) ?? (field.id === 'article' ? citation.article : undefined);
           if (!present && field.required) {
-            const anchor = citation.fields[0].line;
-            report({ start: anchor.start, end: anchor.end, message: `This citation has no '${field.label}:' line.`, data: { fieldId: field.id } });
+            // The block's first line; it may give no field (`Policy | Cybersecurity`).
+            const first = citation.fields[0]?.line;
+            const line = firstLine({ start: citation.start, end: citation.end, text: model.text.slice(citation.start, citation.end) });
+            const anchor = first?.start === citation.start ? first : trimmedSpan(model.text, line.start, line.end);
+            const message = byPattern
+              ? `This citation gives no ${FIELD_NOUNS[field.id] ?? field.id}: write it on a line '${field.label}:' or on a citation line of the schema.`
+              : `This citation has no '${field.label}:' line.`;
+            report({ start: anchor.start, end: anchor.end, message, data: { fieldId: field.id } });
           } else if (present && !present.value.text) {
             report({ start: present.label.whole.start, end: present.label.whole.end, message: `'${field.label}:' is empty.`, data: { fieldId: field.id } });
           }
         }
-        const order = citation.fields.map((f) => fields.findIndex((s) => s.id === f.fieldId));
+        // The order of `Label:` lines; citation lines read by pattern stand anywhere in the block.
+        const labelled = citation.fields.filter((f) => !f.captured);
+        const order = labelled.map((f) => fields.findIndex((s) => s.id === f.fieldId));
         order.forEach((rank, i) => {
           if (i > 0 && rank < order[i - 1]) {
-            const line = citation.fields[i].label.whole;
-            report({ start: line.start, end: line.end, message: `'${citation.fields[i].label.name.text}:' should come before '${citation.fields[i - 1].label.name.text}:'.` });
+            const line = labelled[i].label.whole;
+            report({ start: line.start, end: line.end, message: `'${labelled[i].label.name.text}:' should come before '${labelled[i - 1].label.name.text}:'.` });
           }
         });
       }

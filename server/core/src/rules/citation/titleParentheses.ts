@@ -12,7 +12,8 @@ export const titleParentheses: Rule = {
     for (const topic of model.topics) {
       for (const citation of topic.citations) {
         const parsed = citation.article?.parsed;
-        if (!parsed?.chineseTitle) continue;
+        // A Chinese title on a citation line of its own (`chinese-title` capture) has no parentheses to check.
+        if (!parsed?.chineseTitle || parsed.separateChineseTitle) continue;
         if (!parsed.openParen || !parsed.closeParen) {
           // One parenthesis may be there already (unpaired): add only the missing one, in the schema's style.
           const title = parsed.chineseTitle;

@@ -1,6 +1,9 @@
 import type { Rule } from '../rule';
-import { readCitationDate } from '../../catalogue/citationDate';
+import { formatCitationDate, readCitationDate } from '../../catalogue/citationDate';
 import { datedCitations } from '../helpers';
+
+/** The day the message's example shows in the schema's format (April 14, 2023). */
+const EXAMPLE_DAY = Date.UTC(2023, 3, 14);
 
 /** date.invalid: the citation date is a real calendar date in the schema's format. */
 export const invalidDate: Rule = {
@@ -22,7 +25,7 @@ export const invalidDate: Rule = {
         } else if (read.kind === 'impossible') {
           report({ start, end, message: `'${text}' is not a calendar date.` });
         } else {
-          report({ start, end, message: `Cannot read the date '${text}'; expected the format ${dateFormat}, e.g. April 14, 2023.` });
+          report({ start, end, message: `Cannot read the date '${text}'; expected the format ${dateFormat}, e.g. ${formatCitationDate(EXAMPLE_DAY, dateFormat)}.` });
         }
       }
     }

@@ -35,7 +35,7 @@ export const labelFormat: Rule = {
           });
         }
       }
-      for (const citation of topic.citations) for (const field of citation.fields) checkLabel(field.fieldId, field.label.name);
+      for (const citation of topic.citations) for (const field of citation.fields) if (!field.captured) checkLabel(field.fieldId, field.label.name);
     }
   },
 };
