@@ -2,6 +2,12 @@
  * The one Markdown parser of the project: unified + remark-parse with GFM and YAML front matter.
  * Used by the brief model and (with remark-rehype) by the preview, so both see the same tree.
  *
+ * GFM more than doubles the cost of a parse (its autolink-literal construct is tried at the start
+ * of every word, its table construct on every paragraph line), yet most sections of a brief use no
+ * GFM construct. `parseMarkdown` therefore parses without GFM when the text cannot hold one (see
+ * `mayNeedGfm`), and parses again with GFM when the tree shows it could; the tree is the same
+ * either way (test/unit/markdownGfm.test.ts compares the two on every fixture and on mutated briefs).
+ *
  * Hard inputs are bounded before remark sees them (`limitNesting`, `limitEmphasis`), and a parse that still fails
  * (a stack overflow on some input nobody foresaw) gives the skeleton of the text instead of an
  * exception. Either way the root says so in `root.data.limits`.
@@ -37,11 +43,56 @@ declare module 'mdast' {
 }
 
 let processor: Processor<Root> | undefined;
+let commonmarkProcessor: Processor<Root> | undefined;
 
-/** The shared remark processor (parse only). */
+/** The shared remark processor (parse only): CommonMark, GFM and YAML front matter. */
 export function markdownProcessor(): Processor<Root> {
   processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
   return processor;
+}
+
+/** The same without GFM: what `parseMarkdown` uses for text that holds no GFM construct. */
+function commonmarkOnly(): Processor<Root> {
+  commonmarkProcessor ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+  return commonmarkProcessor;
+}
+
+/**
+ * Characters without which GFM's table, strikethrough, footnote and task-list constructs cannot
+ * match: a table needs a `|` or a delimiter cell with a colon (`:-`, `-:`); strikethrough `~`;
+ * a footnote `[^`; a task-list item `[ ]`, `[x]` or `[X]` (any whitespace inside).
+ */
+const GFM_BLOCK_OR_MARK = /[|~]|:-|-:|\[\^|\[[\sxX]\]/;
+
+/**
+ * What GFM autolink literals (and their mdast transform) start with: `http://`, `https://`,
+ * `www.`, or the `@` of an e-mail address (also `mailto:` and `xmpp:` ones). Case-insensitive.
+ */
+const AUTOLINK_LITERAL = /https?:\/\/|www\.|@/i;
+
+/**
+ * Whether a tree parsed without GFM holds the start of an autolink literal in its text content
+ * (text nodes, images' alt). A literal can only form there, so without one GFM would give the
+ * same tree; a link destination `(https://…)` is not text content, so a citation's
+ * `[Link](https://…)` needs no GFM. The tree, not the source, is searched: GFM's mdast transform
+ * finds literals in decoded text (`www\.a.b` and `a&#64;b.c` are literals too).
+ */
+function holdsAutolinkLiteral(root: Root): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as { type: string; value?: string; alt?: string | null; children?: unknown[] };
+    if (node.type === 'text' && AUTOLINK_LITERAL.test(node.value!)) return true;
+    if (node.alt && AUTOLINK_LITERAL.test(node.alt)) return true;
+    if (node.children) for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+/** `text` parsed as `markdownProcessor()` parses it; without GFM when that gives the same tree. */
+function parseWithGfm(text: string): Root {
+  if (GFM_BLOCK_OR_MARK.test(text)) return markdownProcessor().parse(text);
+  const commonmark = commonmarkOnly().parse(text);
+  return holdsAutolinkLiteral(commonmark) ? markdownProcessor().parse(text) : commonmark;
 }
 
 /**
@@ -60,7 +111,7 @@ export function parseMarkdown(markdown: string): Root {
   limits.sort((a, b) => a.start - b.start);
   let root: Root;
   try {
-    root = markdownProcessor().parse(text);
+    root = parseWithGfm(text);
   } catch (error) {
     root = parseSkeleton(text);
     limits.push({ start: 0, end: markdown.length, reason: 'failed', detail: (error as Error)?.message ?? String(error) });

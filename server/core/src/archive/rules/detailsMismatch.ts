@@ -5,7 +5,12 @@
  * catalogue does not know is left to `issuing-body.unknown`.
  */
 import type { ArchiveRule } from './rule';
+import type { ArchiveCitation } from '../types';
 import { disagreement, otherBriefs, MAX_RELATED } from './majority';
+
+/** The compared values (one function each, so that `disagreement` counts each document once). */
+const dayOf = (c: ArchiveCitation) => c.day;
+const bodiesOf = (c: ArchiveCitation) => (c.bodyKeys.length && c.bodiesKnown ? c.bodyKeys.join(',') : undefined);
 
 export const detailsMismatch: ArchiveRule = {
   id: 'archive.details-mismatch',
@@ -17,7 +22,7 @@ export const detailsMismatch: ArchiveRule = {
       if (!citation.documentKey) continue;
       const all = index.citationsOf(citation.documentKey);
       if (citation.date && citation.day) {
-        const other = disagreement(all, brief.id, citation.day, (c) => c.day);
+        const other = disagreement(all, brief.id, citation.day, dayOf);
         if (other) {
           const theirs = other.citations[0].date!.text.trim();
           report({
@@ -30,8 +35,7 @@ export const detailsMismatch: ArchiveRule = {
         }
       }
       if (citation.bodiesValue && citation.bodyKeys.length && citation.bodiesKnown) {
-        const keyOf = (c: typeof citation) => (c.bodyKeys.length && c.bodiesKnown ? c.bodyKeys.join(',') : undefined);
-        const other = disagreement(all, brief.id, keyOf(citation)!, keyOf);
+        const other = disagreement(all, brief.id, bodiesOf(citation)!, bodiesOf);
         if (other) {
           const theirs = other.citations[0].bodiesValue!.text.trim();
           report({

@@ -2,8 +2,21 @@
  * `archive.duplicate-headline`: a topic headline that another brief of the archive uses too
  * (compared after normalising case, spaces and trailing punctuation) — likely a copied topic.
  */
+import type { ArchiveTopic } from '../types';
 import type { ArchiveRule } from './rule';
 import { otherBriefs, MAX_RELATED } from './majority';
+
+/**
+ * The briefs of a list of topics with one headline, while the list keeps its length (the index
+ * only appends to a list it keeps): counted once per list, not once per topic.
+ */
+const briefsCache = new WeakMap<readonly ArchiveTopic[], { length: number; briefs: Set<string> }>();
+
+function briefsOf(topics: readonly ArchiveTopic[]): Set<string> {
+  let cached = briefsCache.get(topics);
+  if (!cached || cached.length !== topics.length) briefsCache.set(topics, (cached = { length: topics.length, briefs: new Set(topics.map((t) => t.briefId)) }));
+  return cached.briefs;
+}
 
 export const duplicateHeadline: ArchiveRule = {
   id: 'archive.duplicate-headline',
@@ -12,13 +25,16 @@ export const duplicateHeadline: ArchiveRule = {
   tags: ['archive', 'structure'],
   check({ brief, index, nameOf, report }) {
     for (const topic of brief.topics) {
-      const others = index.topicsByHeadline(topic.headlineKey).filter((t) => t.briefId !== brief.id);
-      if (!others.length) continue;
-      const count = new Set(others.map((t) => t.briefId)).size;
+      const all = index.topicsByHeadline(topic.headlineKey);
+      const briefs = briefsOf(all);
+      const count = briefs.size - (briefs.has(brief.id) ? 1 : 0);
+      if (!count) continue;
+      const others: ArchiveTopic[] = [];
+      for (const t of all) if (t.briefId !== brief.id && others.push(t) === MAX_RELATED) break;
       report({
         message: `The headline '${topic.headline.text.trim()}' is used in ${otherBriefs(count)} too: is this topic a copy?`,
         range: topic.headline.range,
-        related: others.slice(0, MAX_RELATED).map((t) => ({ message: `Topic ${t.index + 1} of ${nameOf(t.briefId)}`, range: t.headline.range, uri: t.briefId })),
+        related: others.map((t) => ({ message: `Topic ${t.index + 1} of ${nameOf(t.briefId)}`, range: t.headline.range, uri: t.briefId })),
       });
     }
   },

@@ -14,32 +14,66 @@ export interface Disagreement {
   briefs: number;
 }
 
+/** The compared value of a citation (undefined: the citation does not give one). */
+export type KeyOf = (c: ArchiveCitation) => string | undefined;
+
+/** One value of a document's citations: the briefs giving it and its citations, in index order. */
+interface Tally {
+  briefs: Set<string>;
+  citations: ArchiveCitation[];
+  /** The position of each of `citations` in the document's list. */
+  positions: number[];
+}
+
+/**
+ * The tallies of one citation list, per `keyOf`, while the list keeps its length. The index only
+ * ever appends to a list it keeps (a removal makes a new list), so list and length identify its
+ * content: every brief of an archive asks about the same lists, and each is counted once, not
+ * once per brief (500 briefs citing one document: 500 counts instead of 250,000).
+ */
+const tallyCache = new WeakMap<readonly ArchiveCitation[], { length: number; byKeyOf: Map<KeyOf, Map<string, Tally>> }>();
+
+function tallies(citations: readonly ArchiveCitation[], keyOf: KeyOf): Map<string, Tally> {
+  let cached = tallyCache.get(citations);
+  if (!cached || cached.length !== citations.length) tallyCache.set(citations, (cached = { length: citations.length, byKeyOf: new Map() }));
+  let byKey = cached.byKeyOf.get(keyOf);
+  if (!byKey) {
+    byKey = new Map();
+    citations.forEach((citation, position) => {
+      const key = keyOf(citation);
+      if (key === undefined) return;
+      let tally = byKey!.get(key);
+      if (!tally) byKey!.set(key, (tally = { briefs: new Set(), citations: [], positions: [] }));
+      tally.briefs.add(citation.briefId);
+      tally.citations.push(citation);
+      tally.positions.push(position);
+    });
+    cached.byKeyOf.set(keyOf, byKey);
+  }
+  return byKey;
+}
+
 /**
  * @param citations every citation of the document in the archive
- * @param keyOf the compared value of a citation (undefined: the citation does not give one)
- * @returns the other value to report, or undefined when this brief agrees or outnumbers the others
+ * @param keyOf the compared value of a citation (undefined: the citation does not give one);
+ *   pass the same function for every brief (a module-level one) so that the counts are shared
+ * @returns the other value to report — the one most other briefs give, the earliest in index order
+ *   on a tie — or undefined when this brief agrees or outnumbers the others
  */
-export function disagreement(citations: readonly ArchiveCitation[], briefId: string, mine: string, keyOf: (c: ArchiveCitation) => string | undefined): Disagreement | undefined {
-  const briefsByKey = new Map<string, Set<string>>();
-  const citationsByKey = new Map<string, ArchiveCitation[]>();
-  for (const citation of citations) {
-    const key = keyOf(citation);
-    if (key === undefined) continue;
-    if (!briefsByKey.has(key)) briefsByKey.set(key, new Set());
-    briefsByKey.get(key)!.add(citation.briefId);
-    if (citation.briefId !== briefId) {
-      if (!citationsByKey.has(key)) citationsByKey.set(key, []);
-      citationsByKey.get(key)!.push(citation);
-    }
-  }
-  const own = briefsByKey.get(mine)?.size ?? 1;
-  let best: Disagreement | undefined;
-  for (const [key, list] of citationsByKey) {
+export function disagreement(citations: readonly ArchiveCitation[], briefId: string, mine: string, keyOf: KeyOf): Disagreement | undefined {
+  const byKey = tallies(citations, keyOf);
+  const own = byKey.get(mine)?.briefs.size ?? 1;
+  let best: { key: string; tally: Tally; briefs: number; first: number } | undefined;
+  for (const [key, tally] of byKey) {
     if (key === mine) continue;
-    const briefs = new Set(list.map((c) => c.briefId)).size;
-    if (!best || briefs > best.briefs) best = { key, citations: list, briefs };
+    const briefs = tally.briefs.size - (tally.briefs.has(briefId) ? 1 : 0);
+    if (!briefs) continue;
+    // Ties go to the value whose first citation in another brief comes first.
+    const first = tally.positions[tally.citations.findIndex((c) => c.briefId !== briefId)];
+    if (!best || briefs > best.briefs || (briefs === best.briefs && first < best.first)) best = { key, tally, briefs, first };
   }
-  return best && best.briefs >= own ? best : undefined;
+  if (!best || best.briefs < own) return undefined;
+  return { key: best.key, citations: best.tally.citations.filter((c) => c.briefId !== briefId), briefs: best.briefs };
 }
 
 /** "1 other brief" / "3 other briefs". */

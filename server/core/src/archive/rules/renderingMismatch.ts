@@ -5,7 +5,11 @@
  */
 import { englishKey } from '../../catalogue/normalize';
 import type { ArchiveRule } from './rule';
+import type { ArchiveCitation } from '../types';
 import { disagreement, otherBriefs, MAX_RELATED } from './majority';
+
+/** The compared value (one function, so that `disagreement` counts each document once). */
+const englishKeyOf = (c: ArchiveCitation) => c.englishKey;
 
 export const renderingMismatch: ArchiveRule = {
   id: 'archive.rendering-mismatch',
@@ -18,7 +22,7 @@ export const renderingMismatch: ArchiveRule = {
       const entries = citation.chinese ? catalogue.titlesByChinese(citation.chinese.text) : [];
       const accepted = new Set(entries.flatMap((e) => [e.title_en, ...(e.translations ?? []).map((t) => t.title)]).map(englishKey));
       if (accepted.has(citation.englishKey)) continue;
-      const other = disagreement(index.citationsOf(citation.documentKey), brief.id, citation.englishKey, (c) => c.englishKey);
+      const other = disagreement(index.citationsOf(citation.documentKey), brief.id, citation.englishKey, englishKeyOf);
       if (!other) continue;
       const theirs = other.citations[0].english!.text.trim();
       const fixes = [{ title: `Use the rendering used in ${otherBriefs(other.briefs)}`, edits: [{ range: citation.english.range, newText: theirs }] }];
