@@ -163,7 +163,7 @@ export function generateTitles(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-async function completionLatency(): Promise<{ query: string; samples: number[]; first: string }[]> {
+export async function completionLatency(): Promise<{ query: string; samples: number[]; first: string }[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
   fs.mkdirSync(path.join(folder, '.git'));
   fs.mkdirSync(path.join(folder, '.policy-brief'));
