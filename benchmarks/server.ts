@@ -7,7 +7,8 @@
  *   ~15 KB issue and on a ~140 KB / 80-topic compilation generated from the example brief,
  *   versus markdownlint (`markdownlint/sync`, default rules) linting the same text in-process;
  * - completion latency (request → response) with a 5,000-title team catalogue generated into a
- *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries.
+ *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries, and
+ *   of `completionItem/resolve` of the first item (the client declares VS Code's resolveSupport).
  * - hover latency on a normal brief while a heavy one (10,000 unclosed `**`; one topic with 1,000
  *   citation blocks) is being re-checked after each edit.
  * Times are milliseconds (p50 / p95 / max). Targets: edits ≤ 5 ms and ≤ 15 ms p95, completion ≤ 5 ms p95.
@@ -21,7 +22,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DocumentDiagnosticRequest, CompletionRequest,
-  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, type ProtocolConnection, type CompletionList,
+  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, CompletionResolveRequest, type ProtocolConnection, type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -39,7 +40,7 @@ export function stats(samples: number[]): { p50: number; p95: number; max: numbe
 export const fmt = (s: { p50: number; p95: number; max: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`;
 
 /** The ~15 KB issue: the example plus a sixth topic copied from its first. */
-function mediumIssue(): string {
+export function mediumIssue(): string {
   const firstTopic = example.slice(example.indexOf('## 1.'), example.indexOf('## 2.'));
   let text = example;
   for (let n = 6; text.length < 15_000; n++) text += `\n${firstTopic.replace('## 1.', `## ${n}.`)}`;
@@ -74,7 +75,7 @@ export class Client {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
-      capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
+      capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
@@ -105,15 +106,15 @@ export class Client {
   }
 }
 
-/** Edit → fresh diagnostics, `ITERATIONS` times (insert then delete one character in a comment). */
-export async function editLatency(client: Client, uri: string, text: string): Promise<number[]> {
+/** Edit → fresh diagnostics, `iterations` times (insert then delete one character in a comment); ms. */
+export async function editLatency(client: Client, uri: string, text: string, iterations = ITERATIONS): Promise<number[]> {
   await client.open(uri, text);
   await client.diagnostics(uri);
   const lines = text.split(/\r?\n/);
   const commentLines = lines.map((l, i) => (l.startsWith('**MERICS comment:**') ? i : -1)).filter((i) => i >= 0);
   const line = commentLines[Math.floor(commentLines.length / 2)];
   const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS + 5; i++) {
+  for (let i = 0; i < iterations + 5; i++) {
     const started = performance.now();
     if (i % 2 === 0) await client.change(uri, line, 25, 0, 'x');
     else await client.change(uri, line, 25, 1, '');
@@ -123,10 +124,11 @@ export async function editLatency(client: Client, uri: string, text: string): Pr
   return samples;
 }
 
-async function markdownlintLatency(text: string): Promise<number[]> {
+/** markdownlint (`markdownlint/sync`, default rules) linting `text` with one character flipped, `iterations` times (ms). */
+export async function markdownlintLatency(text: string, iterations = ITERATIONS): Promise<number[]> {
   const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
   const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS + 5; i++) {
+  for (let i = 0; i < iterations + 5; i++) {
     const edited = i % 2 ? text : text.replace('**MERICS comment:** ', '**MERICS comment:** x');
     const started = performance.now();
     lint({ strings: { doc: edited } });
@@ -163,7 +165,21 @@ export function generateTitles(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-export async function completionLatency(): Promise<{ query: string; samples: number[]; first: string }[]> {
+/** Completion latencies of one typed query: per keystroke (request → response) and of resolving the first item (ms). */
+export interface CompletionSamples {
+  query: string;
+  samples: number[];
+  /** `completionItem/resolve` of the list's first item (what VS Code does for the focused item). */
+  resolve: number[];
+  first: string;
+}
+
+/**
+ * Completion with a 5,000-title team catalogue: each query typed character by character on an
+ * `Article:` line, `rounds` times, a completion request per keystroke, then a resolve of the first item. The
+ * client declares VS Code's `completionItem.resolveSupport` (documentation, detail, additional edits).
+ */
+export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIONS / 10))): Promise<CompletionSamples[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
   fs.mkdirSync(path.join(folder, '.git'));
   fs.mkdirSync(path.join(folder, '.policy-brief'));
@@ -178,28 +194,34 @@ export async function completionLatency(): Promise<{ query: string; samples: num
     await client.open(uri, text);
     await client.diagnostics(uri);
     const line = text.split('\n').findIndex((l) => l === 'Article: ');
-    const results: { query: string; samples: number[]; first: string }[] = [];
+    const results: CompletionSamples[] = [];
     let current = '';
     const type = async (next: string) => {
       await client.change(uri, line, 9, current.length, next);
       current = next;
       const started = performance.now();
       const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + next.length } })) as CompletionList;
-      return { ms: performance.now() - started, first: list?.items[0]?.label ?? '(none)' };
+      const ms = performance.now() - started;
+      const item = list?.items[0];
+      const resolveStarted = performance.now();
+      if (item) await client.connection.sendRequest(CompletionResolveRequest.type, item);
+      return { ms, resolveMs: item ? performance.now() - resolveStarted : undefined, first: item?.label ?? '(none)' };
     };
     await type('warm');
     // Each query is typed character by character, as an author would; every keystroke asks.
     for (const query of ['hydrogen energy', '氢能发展', 'qingneng', 'rgzn', 'gxb', 'robots smart']) {
       const samples: number[] = [];
+      const resolve: number[] = [];
       let first = '';
-      for (let round = 0; round < Math.max(1, Math.round(ITERATIONS / 10)); round++) {
+      for (let round = 0; round < rounds; round++) {
         for (let n = 1; n <= query.length; n++) {
           const result = await type(query.slice(0, n));
           samples.push(result.ms);
+          if (result.resolveMs !== undefined) resolve.push(result.resolveMs);
           first = result.first;
         }
       }
-      results.push({ query, samples, first });
+      results.push({ query, samples, resolve, first });
     }
     return results;
   } finally {
@@ -261,10 +283,12 @@ async function main(): Promise<void> {
   const p95Ratio = (a: { p95: number }, b: { p95: number }) => `${(a.p95 / b.p95).toFixed(2)}×`.padEnd(12);
   console.log(`  issue ${(medium.length / 1024).toFixed(0)} KB`.padEnd(35) + fmt(mediumOurs).padEnd(26) + fmt(mediumLint).padEnd(28) + p95Ratio(mediumOurs, mediumLint) + '≤ 5');
   console.log(`  compilation ${(large.length / 1024).toFixed(0)} KB, ${topics} topics`.padEnd(35) + fmt(largeOurs).padEnd(26) + fmt(largeLint).padEnd(28) + p95Ratio(largeOurs, largeLint) + '≤ 15');
-  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, ms (p50 / p95 / max), target p95 ≤ 5');
-  for (const { query, samples, first } of await completionLatency()) {
-    console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} first: ${first.slice(0, 70)}`);
+  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, then resolve of the first item, ms (p50 / p95 / max), target p95 ≤ 5');
+  const completion = await completionLatency();
+  for (const { query, samples, resolve, first } of completion) {
+    console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} resolve ${fmt(stats(resolve)).padEnd(22)} first: ${first.slice(0, 50)}`);
   }
+  console.log(`  ${'all keystrokes'.padEnd(18)} ${fmt(stats(completion.flatMap((c) => c.samples))).padEnd(22)} resolve ${fmt(stats(completion.flatMap((c) => c.resolve)))}`);
   const pathological = example.replace('**MERICS comment:**', `**MERICS comment:** ${'**a '.repeat(10_000)}`);
   const citations = thousandCitations();
   for (const [what, heavy, editLine] of [
