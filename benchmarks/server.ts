@@ -26,7 +26,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 const repoRoot = path.resolve(__dirname, '..');
-const serverPath = path.join(repoRoot, 'dist', 'server', 'server.js');
+/** The server bundle: `dist/server/server.js`, or `PB_SERVER` (another build, to compare two versions in one run). */
+const serverPath = process.env.PB_SERVER ? path.resolve(process.env.PB_SERVER) : path.join(repoRoot, 'dist', 'server', 'server.js');
 const iterationsArg = process.argv.indexOf('--iterations');
 const ITERATIONS = iterationsArg > 0 ? Number(process.argv[iterationsArg + 1]) : 40;
 const example = fs.readFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), 'utf8');
@@ -60,10 +61,14 @@ function largeCompilation(): string {
 
 export class Client {
   readonly connection: ProtocolConnection;
-  private readonly child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  private readonly child: ReturnType<typeof spawn>;
   private versions = new Map<string, number>();
+  /** Whether the server resolves completion items (`completionProvider.resolveProvider`). */
+  resolvesCompletion = false;
 
-  constructor() {
+  /** @param server the server bundle to start (default: `serverPath`) */
+  constructor(server = serverPath) {
+    this.child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -71,12 +76,13 @@ export class Client {
   }
 
   async initialize(folder?: string): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
       capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
     });
+    this.resolvesCompletion = !!result.capabilities.completionProvider?.resolveProvider;
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
@@ -179,12 +185,12 @@ export interface CompletionSamples {
  * `Article:` line, `rounds` times, a completion request per keystroke, then a resolve of the first item. The
  * client declares VS Code's `completionItem.resolveSupport` (documentation, detail, additional edits).
  */
-export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIONS / 10))): Promise<CompletionSamples[]> {
+export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIONS / 10)), server = serverPath): Promise<CompletionSamples[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
   fs.mkdirSync(path.join(folder, '.git'));
   fs.mkdirSync(path.join(folder, '.policy-brief'));
   fs.writeFileSync(path.join(folder, '.policy-brief', 'policy-titles.yaml'), generateTitles(5000));
-  const client = new Client();
+  const client = new Client(server);
   try {
     await client.initialize(folder);
     const file = path.join(folder, 'issue.md');
@@ -202,10 +208,10 @@ export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIO
       const started = performance.now();
       const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + next.length } })) as CompletionList;
       const ms = performance.now() - started;
-      const item = list?.items[0];
+      const item = client.resolvesCompletion ? list?.items[0] : undefined;
       const resolveStarted = performance.now();
       if (item) await client.connection.sendRequest(CompletionResolveRequest.type, item);
-      return { ms, resolveMs: item ? performance.now() - resolveStarted : undefined, first: item?.label ?? '(none)' };
+      return { ms, resolveMs: item ? performance.now() - resolveStarted : undefined, first: list?.items[0]?.label ?? '(none)' };
     };
     await type('warm');
     // Each query is typed character by character, as an author would; every keystroke asks.
