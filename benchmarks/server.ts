@@ -105,6 +105,20 @@ export class Client {
     return report.kind === 'full' ? report.items.length : -1;
   }
 
+  /**
+   * CPU time (user + system, ms) the server process has used so far, from /proc (Linux; NaN
+   * elsewhere): unlike wall time, it does not grow when the machine is busy with other work.
+   */
+  cpuMs(): number {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      // After the command: state is field 3, utime and stime are fields 14 and 15 (clock ticks, 100 per second).
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  }
+
   async stop(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
@@ -114,20 +128,27 @@ export class Client {
 
 /** Edit → fresh diagnostics, `iterations` times (insert then delete one character in a comment); ms. */
 export async function editLatency(client: Client, uri: string, text: string, iterations = ITERATIONS): Promise<number[]> {
+  return (await editLatencyAndCpu(client, uri, text, iterations)).samples;
+}
+
+/** `editLatency`, plus the server's CPU time per edit (ms, see `Client.cpuMs`). */
+export async function editLatencyAndCpu(client: Client, uri: string, text: string, iterations = ITERATIONS): Promise<{ samples: number[]; cpuPerEdit: number }> {
   await client.open(uri, text);
   await client.diagnostics(uri);
   const lines = text.split(/\r?\n/);
   const commentLines = lines.map((l, i) => (l.startsWith('**MERICS comment:**') ? i : -1)).filter((i) => i >= 0);
   const line = commentLines[Math.floor(commentLines.length / 2)];
   const samples: number[] = [];
+  let cpuAtStart = NaN;
   for (let i = 0; i < iterations + 5; i++) {
+    if (i === 5) cpuAtStart = client.cpuMs();
     const started = performance.now();
     if (i % 2 === 0) await client.change(uri, line, 25, 0, 'x');
     else await client.change(uri, line, 25, 1, '');
     await client.diagnostics(uri);
     if (i >= 5) samples.push(performance.now() - started);
   }
-  return samples;
+  return { samples, cpuPerEdit: (client.cpuMs() - cpuAtStart) / iterations };
 }
 
 /** markdownlint (`markdownlint/sync`, default rules) linting `text` with one character flipped, `iterations` times (ms). */
@@ -178,6 +199,8 @@ export interface CompletionSamples {
   /** `completionItem/resolve` of the list's first item (what VS Code does for the focused item). */
   resolve: number[];
   first: string;
+  /** The server's CPU time per keystroke (ms; change, completion and resolve; see `Client.cpuMs`). */
+  cpuPerKeystroke: number;
 }
 
 /**
@@ -219,6 +242,7 @@ export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIO
       const samples: number[] = [];
       const resolve: number[] = [];
       let first = '';
+      const cpuAtStart = client.cpuMs();
       for (let round = 0; round < rounds; round++) {
         for (let n = 1; n <= query.length; n++) {
           const result = await type(query.slice(0, n));
@@ -227,7 +251,7 @@ export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIO
           first = result.first;
         }
       }
-      results.push({ query, samples, resolve, first });
+      results.push({ query, samples, resolve, first, cpuPerKeystroke: (client.cpuMs() - cpuAtStart) / samples.length });
     }
     return results;
   } finally {
@@ -279,8 +303,10 @@ async function main(): Promise<void> {
   console.log(`Policy Brief language server benchmark (${ITERATIONS} iterations, Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})\n`);
   const client = new Client();
   await client.initialize();
-  const mediumOurs = stats(await editLatency(client, 'untitled:medium', medium));
-  const largeOurs = stats(await editLatency(client, 'untitled:large', large));
+  const mediumRun = await editLatencyAndCpu(client, 'untitled:medium', medium);
+  const largeRun = await editLatencyAndCpu(client, 'untitled:large', large);
+  const mediumOurs = stats(mediumRun.samples);
+  const largeOurs = stats(largeRun.samples);
   await client.stop();
   const mediumLint = stats(await markdownlintLatency(medium));
   const largeLint = stats(await markdownlintLatency(large));
@@ -289,12 +315,14 @@ async function main(): Promise<void> {
   const p95Ratio = (a: { p95: number }, b: { p95: number }) => `${(a.p95 / b.p95).toFixed(2)}×`.padEnd(12);
   console.log(`  issue ${(medium.length / 1024).toFixed(0)} KB`.padEnd(35) + fmt(mediumOurs).padEnd(26) + fmt(mediumLint).padEnd(28) + p95Ratio(mediumOurs, mediumLint) + '≤ 5');
   console.log(`  compilation ${(large.length / 1024).toFixed(0)} KB, ${topics} topics`.padEnd(35) + fmt(largeOurs).padEnd(26) + fmt(largeLint).padEnd(28) + p95Ratio(largeOurs, largeLint) + '≤ 15');
+  console.log(`  server CPU per edit (does not grow with the machine's load): issue ${mediumRun.cpuPerEdit.toFixed(2)} ms, compilation ${largeRun.cpuPerEdit.toFixed(2)} ms`);
   console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, then resolve of the first item, ms (p50 / p95 / max), target p95 ≤ 5');
   const completion = await completionLatency();
   for (const { query, samples, resolve, first } of completion) {
     console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} resolve ${fmt(stats(resolve)).padEnd(22)} first: ${first.slice(0, 50)}`);
   }
   console.log(`  ${'all keystrokes'.padEnd(18)} ${fmt(stats(completion.flatMap((c) => c.samples))).padEnd(22)} resolve ${fmt(stats(completion.flatMap((c) => c.resolve)))}`);
+  console.log(`  server CPU per keystroke (change, completion, resolve): ${(completion.reduce((n, c) => n + c.cpuPerKeystroke * c.samples.length, 0) / completion.reduce((n, c) => n + c.samples.length, 0)).toFixed(2)} ms`);
   const pathological = example.replace('**MERICS comment:**', `**MERICS comment:** ${'**a '.repeat(10_000)}`);
   const citations = thousandCitations();
   for (const [what, heavy, editLine] of [

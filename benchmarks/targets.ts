@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { checkBrief } from '../server/core/src/index';
 import { defaultConfig, read, repoRoot } from '../test/support/config';
-import { Client, completionLatency, editLatency, markdownlintLatency, mediumIssue, stats } from './server';
+import { Client, completionLatency, editLatencyAndCpu, markdownlintLatency, mediumIssue, stats } from './server';
 
 /** Samples of the two latency rows (edit → diagnostics; completion per keystroke and resolve: 5 rounds of 46 keystrokes). */
 const EDIT_ITERATIONS = 200;
@@ -133,16 +133,20 @@ async function main(): Promise<void> {
     const medium = mediumIssue();
     const client = new Client();
     await client.initialize();
-    const edit = stats(await editLatency(client, 'untitled:medium', medium, EDIT_ITERATIONS));
+    const editRun = await editLatencyAndCpu(client, 'untitled:medium', medium, EDIT_ITERATIONS);
+    const edit = stats(editRun.samples);
     await client.stop();
     const lintEdit = stats(await markdownlintLatency(medium, EDIT_ITERATIONS));
     const p95 = (s: { p50: number; p95: number }) => `${s.p95.toFixed(1)} (p50 ${s.p50.toFixed(1)})`;
     rows.push([`edit → diagnostics, ${(medium.length / 1024).toFixed(0)} KB issue, p95 (LSP)`, p95(edit), `${p95(lintEdit)} (in-process)`, ratio(edit.p95, lintEdit.p95), '≤ 5 ms p95']);
+    rows.push(['  server CPU per edit', editRun.cpuPerEdit.toFixed(2), '—', '—', '—']);
 
     // 7. Completion per keystroke, 5,000-title team catalogue (LSP), and resolving the first item.
     const completion = await completionLatency(COMPLETION_ROUNDS);
     rows.push(['completion per keystroke, 5,000 titles, p95 (LSP)', p95(stats(completion.flatMap((c) => c.samples))), '— (no completion)', '—', '≤ 5 ms p95']);
     rows.push(['  completionItem/resolve of the first item, p95', p95(stats(completion.flatMap((c) => c.resolve))), '—', '—', '—']);
+    const keystrokes = completion.reduce((n, c) => n + c.samples.length, 0);
+    rows.push(['  server CPU per keystroke (with resolve)', (completion.reduce((n, c) => n + c.cpuPerKeystroke * c.samples.length, 0) / keystrokes).toFixed(2), '—', '—', '—']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
