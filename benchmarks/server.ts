@@ -7,7 +7,8 @@
  *   ~15 KB issue and on a ~140 KB / 80-topic compilation generated from the example brief,
  *   versus markdownlint (`markdownlint/sync`, default rules) linting the same text in-process;
  * - completion latency (request → response) with a 5,000-title team catalogue generated into a
- *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries.
+ *   temp folder's `.policy-brief/policy-titles.yaml`, for English, 中文 and pinyin queries, and
+ *   of `completionItem/resolve` of the first item (the client declares VS Code's resolveSupport).
  * - hover latency on a normal brief while a heavy one (10,000 unclosed `**`; one topic with 1,000
  *   citation blocks) is being re-checked after each edit.
  * Times are milliseconds (p50 / p95 / max). Targets: edits ≤ 5 ms and ≤ 15 ms p95, completion ≤ 5 ms p95.
@@ -21,11 +22,12 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DocumentDiagnosticRequest, CompletionRequest,
-  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, type ProtocolConnection, type CompletionList,
+  ConfigurationRequest, RegistrationRequest, ShutdownRequest, ExitNotification, HoverRequest, CompletionResolveRequest, type ProtocolConnection, type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 
 const repoRoot = path.resolve(__dirname, '..');
-const serverPath = path.join(repoRoot, 'dist', 'server', 'server.js');
+/** The server bundle: `dist/server/server.js`, or `PB_SERVER` (another build, to compare two versions in one run). */
+const serverPath = process.env.PB_SERVER ? path.resolve(process.env.PB_SERVER) : path.join(repoRoot, 'dist', 'server', 'server.js');
 const iterationsArg = process.argv.indexOf('--iterations');
 const ITERATIONS = iterationsArg > 0 ? Number(process.argv[iterationsArg + 1]) : 40;
 const example = fs.readFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), 'utf8');
@@ -39,7 +41,7 @@ export function stats(samples: number[]): { p50: number; p95: number; max: numbe
 export const fmt = (s: { p50: number; p95: number; max: number }) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`;
 
 /** The ~15 KB issue: the example plus a sixth topic copied from its first. */
-function mediumIssue(): string {
+export function mediumIssue(): string {
   const firstTopic = example.slice(example.indexOf('## 1.'), example.indexOf('## 2.'));
   let text = example;
   for (let n = 6; text.length < 15_000; n++) text += `\n${firstTopic.replace('## 1.', `## ${n}.`)}`;
@@ -59,10 +61,14 @@ function largeCompilation(): string {
 
 export class Client {
   readonly connection: ProtocolConnection;
-  private readonly child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  private readonly child: ReturnType<typeof spawn>;
   private versions = new Map<string, number>();
+  /** Whether the server resolves completion items (`completionProvider.resolveProvider`). */
+  resolvesCompletion = false;
 
-  constructor() {
+  /** @param server the server bundle to start (default: `serverPath`) */
+  constructor(server = serverPath) {
+    this.child = spawn(process.execPath, [...(process.env.PB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PB_PROFILE}`] : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({})));
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -70,12 +76,13 @@ export class Client {
   }
 
   async initialize(folder?: string): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'bench' }] : null,
-      capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
+      capabilities: { textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } } } }, workspace: { configuration: true, diagnostics: { refreshSupport: false } } },
     });
+    this.resolvesCompletion = !!result.capabilities.completionProvider?.resolveProvider;
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
@@ -98,6 +105,20 @@ export class Client {
     return report.kind === 'full' ? report.items.length : -1;
   }
 
+  /**
+   * CPU time (user + system, ms) the server process has used so far, from /proc (Linux; NaN
+   * elsewhere): unlike wall time, it does not grow when the machine is busy with other work.
+   */
+  cpuMs(): number {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      // After the command: state is field 3, utime and stime are fields 14 and 15 (clock ticks, 100 per second).
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  }
+
   async stop(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
@@ -105,28 +126,36 @@ export class Client {
   }
 }
 
-/** Edit → fresh diagnostics, `ITERATIONS` times (insert then delete one character in a comment). */
-export async function editLatency(client: Client, uri: string, text: string): Promise<number[]> {
+/** Edit → fresh diagnostics, `iterations` times (insert then delete one character in a comment); ms. */
+export async function editLatency(client: Client, uri: string, text: string, iterations = ITERATIONS): Promise<number[]> {
+  return (await editLatencyAndCpu(client, uri, text, iterations)).samples;
+}
+
+/** `editLatency`, plus the server's CPU time per edit (ms, see `Client.cpuMs`). */
+export async function editLatencyAndCpu(client: Client, uri: string, text: string, iterations = ITERATIONS): Promise<{ samples: number[]; cpuPerEdit: number }> {
   await client.open(uri, text);
   await client.diagnostics(uri);
   const lines = text.split(/\r?\n/);
   const commentLines = lines.map((l, i) => (l.startsWith('**MERICS comment:**') ? i : -1)).filter((i) => i >= 0);
   const line = commentLines[Math.floor(commentLines.length / 2)];
   const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS + 5; i++) {
+  let cpuAtStart = NaN;
+  for (let i = 0; i < iterations + 5; i++) {
+    if (i === 5) cpuAtStart = client.cpuMs();
     const started = performance.now();
     if (i % 2 === 0) await client.change(uri, line, 25, 0, 'x');
     else await client.change(uri, line, 25, 1, '');
     await client.diagnostics(uri);
     if (i >= 5) samples.push(performance.now() - started);
   }
-  return samples;
+  return { samples, cpuPerEdit: (client.cpuMs() - cpuAtStart) / iterations };
 }
 
-async function markdownlintLatency(text: string): Promise<number[]> {
+/** markdownlint (`markdownlint/sync`, default rules) linting `text` with one character flipped, `iterations` times (ms). */
+export async function markdownlintLatency(text: string, iterations = ITERATIONS): Promise<number[]> {
   const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
   const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS + 5; i++) {
+  for (let i = 0; i < iterations + 5; i++) {
     const edited = i % 2 ? text : text.replace('**MERICS comment:** ', '**MERICS comment:** x');
     const started = performance.now();
     lint({ strings: { doc: edited } });
@@ -163,12 +192,28 @@ export function generateTitles(count: number): string {
   return lines.join('\n') + '\n';
 }
 
-async function completionLatency(): Promise<{ query: string; samples: number[]; first: string }[]> {
+/** Completion latencies of one typed query: per keystroke (request → response) and of resolving the first item (ms). */
+export interface CompletionSamples {
+  query: string;
+  samples: number[];
+  /** `completionItem/resolve` of the list's first item (what VS Code does for the focused item). */
+  resolve: number[];
+  first: string;
+  /** The server's CPU time per keystroke (ms; change, completion and resolve; see `Client.cpuMs`). */
+  cpuPerKeystroke: number;
+}
+
+/**
+ * Completion with a 5,000-title team catalogue: each query typed character by character on an
+ * `Article:` line, `rounds` times, a completion request per keystroke, then a resolve of the first item. The
+ * client declares VS Code's `completionItem.resolveSupport` (documentation, detail, additional edits).
+ */
+export async function completionLatency(rounds = Math.max(1, Math.round(ITERATIONS / 10)), server = serverPath): Promise<CompletionSamples[]> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
   fs.mkdirSync(path.join(folder, '.git'));
   fs.mkdirSync(path.join(folder, '.policy-brief'));
   fs.writeFileSync(path.join(folder, '.policy-brief', 'policy-titles.yaml'), generateTitles(5000));
-  const client = new Client();
+  const client = new Client(server);
   try {
     await client.initialize(folder);
     const file = path.join(folder, 'issue.md');
@@ -178,28 +223,35 @@ async function completionLatency(): Promise<{ query: string; samples: number[]; 
     await client.open(uri, text);
     await client.diagnostics(uri);
     const line = text.split('\n').findIndex((l) => l === 'Article: ');
-    const results: { query: string; samples: number[]; first: string }[] = [];
+    const results: CompletionSamples[] = [];
     let current = '';
     const type = async (next: string) => {
       await client.change(uri, line, 9, current.length, next);
       current = next;
       const started = performance.now();
       const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character: 9 + next.length } })) as CompletionList;
-      return { ms: performance.now() - started, first: list?.items[0]?.label ?? '(none)' };
+      const ms = performance.now() - started;
+      const item = client.resolvesCompletion ? list?.items[0] : undefined;
+      const resolveStarted = performance.now();
+      if (item) await client.connection.sendRequest(CompletionResolveRequest.type, item);
+      return { ms, resolveMs: item ? performance.now() - resolveStarted : undefined, first: list?.items[0]?.label ?? '(none)' };
     };
     await type('warm');
     // Each query is typed character by character, as an author would; every keystroke asks.
     for (const query of ['hydrogen energy', '氢能发展', 'qingneng', 'rgzn', 'gxb', 'robots smart']) {
       const samples: number[] = [];
+      const resolve: number[] = [];
       let first = '';
-      for (let round = 0; round < Math.max(1, Math.round(ITERATIONS / 10)); round++) {
+      const cpuAtStart = client.cpuMs();
+      for (let round = 0; round < rounds; round++) {
         for (let n = 1; n <= query.length; n++) {
           const result = await type(query.slice(0, n));
           samples.push(result.ms);
+          if (result.resolveMs !== undefined) resolve.push(result.resolveMs);
           first = result.first;
         }
       }
-      results.push({ query, samples, first });
+      results.push({ query, samples, resolve, first, cpuPerKeystroke: (client.cpuMs() - cpuAtStart) / samples.length });
     }
     return results;
   } finally {
@@ -251,8 +303,10 @@ async function main(): Promise<void> {
   console.log(`Policy Brief language server benchmark (${ITERATIONS} iterations, Node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})\n`);
   const client = new Client();
   await client.initialize();
-  const mediumOurs = stats(await editLatency(client, 'untitled:medium', medium));
-  const largeOurs = stats(await editLatency(client, 'untitled:large', large));
+  const mediumRun = await editLatencyAndCpu(client, 'untitled:medium', medium);
+  const largeRun = await editLatencyAndCpu(client, 'untitled:large', large);
+  const mediumOurs = stats(mediumRun.samples);
+  const largeOurs = stats(largeRun.samples);
   await client.stop();
   const mediumLint = stats(await markdownlintLatency(medium));
   const largeLint = stats(await markdownlintLatency(large));
@@ -261,10 +315,14 @@ async function main(): Promise<void> {
   const p95Ratio = (a: { p95: number }, b: { p95: number }) => `${(a.p95 / b.p95).toFixed(2)}×`.padEnd(12);
   console.log(`  issue ${(medium.length / 1024).toFixed(0)} KB`.padEnd(35) + fmt(mediumOurs).padEnd(26) + fmt(mediumLint).padEnd(28) + p95Ratio(mediumOurs, mediumLint) + '≤ 5');
   console.log(`  compilation ${(large.length / 1024).toFixed(0)} KB, ${topics} topics`.padEnd(35) + fmt(largeOurs).padEnd(26) + fmt(largeLint).padEnd(28) + p95Ratio(largeOurs, largeLint) + '≤ 15');
-  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, ms (p50 / p95 / max), target p95 ≤ 5');
-  for (const { query, samples, first } of await completionLatency()) {
-    console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} first: ${first.slice(0, 70)}`);
+  console.log(`  server CPU per edit (does not grow with the machine's load): issue ${mediumRun.cpuPerEdit.toFixed(2)} ms, compilation ${largeRun.cpuPerEdit.toFixed(2)} ms`);
+  console.log('\nCompletion with a 5,000-title team catalogue, typed character by character, request → response per keystroke, then resolve of the first item, ms (p50 / p95 / max), target p95 ≤ 5');
+  const completion = await completionLatency();
+  for (const { query, samples, resolve, first } of completion) {
+    console.log(`  ${JSON.stringify(query).padEnd(18)} ${fmt(stats(samples)).padEnd(22)} resolve ${fmt(stats(resolve)).padEnd(22)} first: ${first.slice(0, 50)}`);
   }
+  console.log(`  ${'all keystrokes'.padEnd(18)} ${fmt(stats(completion.flatMap((c) => c.samples))).padEnd(22)} resolve ${fmt(stats(completion.flatMap((c) => c.resolve)))}`);
+  console.log(`  server CPU per keystroke (change, completion, resolve): ${(completion.reduce((n, c) => n + c.cpuPerKeystroke * c.samples.length, 0) / completion.reduce((n, c) => n + c.samples.length, 0)).toFixed(2)} ms`);
   const pathological = example.replace('**MERICS comment:**', `**MERICS comment:** ${'**a '.repeat(10_000)}`);
   const citations = thousandCitations();
   for (const [what, heavy, editLine] of [

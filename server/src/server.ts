@@ -19,6 +19,7 @@ import { ConfigStore, isBroken, type ConfigEntry } from './config/configStore';
 import { readFromDisk, TEAM_FOLDER } from './config/projectConfig';
 import { Diagnostics } from './lsp/diagnostics';
 import { registerFeatures, registerCommands, SERVER_COMMANDS } from './lsp/features';
+import { lazyCompletionParts } from './lsp/completionResolve';
 import { SettingsCache } from './lsp/settings';
 import { ServerWatcher, registerClientWatchers } from './lsp/watch';
 import { ArchiveService } from './lsp/archive';
@@ -108,6 +109,7 @@ function main(): void {
     const abilities = {
       snippets: !!capabilities.textDocument?.completion?.completionItem?.snippetSupport,
       resourceOperations: !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+      lazyCompletion: lazyCompletionParts(capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties),
     };
     // Title completion leaves out the citation being typed (the archive holds the open text).
     const citedTitles = (uri: string, line: number) => {
@@ -120,7 +122,7 @@ function main(): void {
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         documentSymbolProvider: true,

@@ -21,6 +21,7 @@ const invalid: Record<string, unknown[]> = {
   'textDocument/diagnostic': [{}, null, undefined, { textDocument: { uri: 7 } }],
   'textDocument/codeAction': [null, undefined, {}, { textDocument: doc, range: { start: at, end: { line: 1.5, character: 0 } }, context: { diagnostics: [] } }, { textDocument: doc, range: { start: at, end: at } }],
   'textDocument/completion': [{ textDocument: doc, position: { line: 1.5, character: 0.5 } }, { textDocument: doc, position: { line: -1, character: 0 } }, { textDocument: doc }, { textDocument: doc, position: { line: 0, character: '3' } }],
+  'completionItem/resolve': [{}, { label: 3 }, null],
   'textDocument/hover': [{}, { textDocument: doc, position: { line: 0, character: -4 } }, { textDocument: doc, position: { line: 2 ** 31, character: 0 } }],
   'textDocument/documentSymbol': [{ textDocument: null }, []],
   'textDocument/foldingRange': [{}, 'x'],

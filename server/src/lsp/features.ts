@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, CompletionTriggerKind, LSPErrorCodes, ResponseError, MarkupKind,
+  CodeActionKind, CompletionTriggerKind, type CompletionItem, LSPErrorCodes, ResponseError, MarkupKind,
   type CancellationToken, type CodeAction, type CodeActionParams, type Command, type ExecuteCommandParams, type CompletionList, type CompletionParams, type Connection,
   type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type TextDocumentPositionParams, type WorkspaceEdit, type Diagnostic,
 } from 'vscode-languageserver/node';
@@ -20,6 +20,7 @@ import { FIX_ALL_KIND } from '../protocol';
 import type { Analysed, Analysis } from './analysis';
 import { uriToPath } from './analysis';
 import { completionView } from './completionView';
+import { CompletionResolver, markdownDocumentation, type LazyCompletionParts } from './completionResolve';
 import { toCompletionItem, toDocumentSymbol, toFoldingRange, toRange, toTextEdit } from './convert';
 import { diagnosticsOf } from './diagnostics';
 import { onRequestChecked } from './params';
@@ -29,6 +30,8 @@ import { openOrDiskText, teamCatalogueFile, type TeamCatalogue } from './teamFil
 export interface ClientAbilities {
   snippets: boolean;
   resourceOperations: boolean;
+  /** Completion item parts the client resolves lazily (`completionItem/resolve`). */
+  lazyCompletion: LazyCompletionParts;
 }
 
 function cancelled(token: CancellationToken): void {
@@ -42,6 +45,7 @@ function cancelled(token: CancellationToken): void {
  * @param moreQuickFixes further quick fixes of a range (UTF-16 offsets `start`…`end`) of an analysed brief
  */
 export function registerFeatures(connection: Connection, analysis: Analysis, abilities: ClientAbilities, workspaceTitles: (uri: string, line: number) => readonly CitedTitle[], moreQuickFixes?: (analysed: Analysed, start: number, end: number) => CodeAction[]): void {
+  const resolver = new CompletionResolver();
   onRequestChecked(connection, 'textDocument/completion', async (params: CompletionParams, token): Promise<CompletionList | null> => {
     const document = analysis.documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -59,20 +63,25 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     const { context, text, model, lineIndex, topicsBefore } = found;
     const triggerKind = params.context?.triggerKind;
     const trigger = triggerKind === CompletionTriggerKind.TriggerCharacter ? 'character' : triggerKind === CompletionTriggerKind.TriggerForIncompleteCompletions ? 'incomplete' : 'invoked';
-    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(params.textDocument.uri, params.position.line), topicsBefore, trigger }, found.offset);
+    const lazy = abilities.lazyCompletion;
+    const result = complete({ text, model, lineIndex, schema: context.entry.config.schema, catalogue: context.entry.config.catalogue, workspaceTitles: workspaceTitles(params.textDocument.uri, params.position.line), topicsBefore, trigger, lazy }, found.offset);
     // View offsets → document positions.
     const at = (relative: number) => {
       const offset = found.toDocument(relative);
       return { ...found.document.positionAt(offset), offset };
     };
     const shift = (edit: TextEdit): TextEdit => ({ newText: edit.newText, range: { start: at(edit.range.start.offset), end: at(edit.range.end.offset) } });
-    return {
-      isIncomplete: result.isIncomplete,
-      items: result.items
-        .map((p) => toCompletionItem({ ...p, edit: shift(p.edit), additionalEdits: p.additionalEdits?.map(shift) }, abilities.snippets))
-        .filter((i) => i !== undefined),
-    };
+    const proposals = result.items.filter((p) => !p.snippet || abilities.snippets);
+    const items = proposals.map((p) => toCompletionItem({ ...p, edit: shift(p.edit), additionalEdits: p.additionalEdits?.map(shift) }, abilities.snippets)!);
+    resolver.remember(params.textDocument.uri, found.document.version, items, proposals, (parts) => ({
+      documentation: markdownDocumentation(parts.documentation),
+      additionalTextEdits: parts.additionalEdits?.map((e) => toTextEdit(shift(e))),
+    }));
+    return { isIncomplete: result.isIncomplete, items };
   });
+
+  // The documentation and additional edits left out of the list (see completionResolve.ts).
+  onRequestChecked(connection, 'completionItem/resolve', (item: CompletionItem): CompletionItem => resolver.resolve(item, (uri) => analysis.documents.get(uri)?.version));
 
   onRequestChecked(connection, 'textDocument/hover', async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
     const found = await analysis.model(params.textDocument.uri);

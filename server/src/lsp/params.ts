@@ -21,6 +21,7 @@ const positionParams = { type: 'object', required: ['textDocument', 'position'],
 /** JSON Schema of the params of every request method the server handles (LSP 3.17 shapes, the parts the server reads). */
 export const PARAM_SCHEMAS: Record<string, object> = {
   'textDocument/completion': { ...positionParams, properties: { ...positionParams.properties, context: { type: 'object' } } },
+  'completionItem/resolve': { type: 'object', required: ['label'], properties: { label: { type: 'string' } } },
   'textDocument/hover': positionParams,
   'textDocument/codeAction': {
     type: 'object',

@@ -38,6 +38,8 @@ export interface ClientOptions {
   configuration?: boolean;
   /** Extra environment variables of the server process. */
   env?: Record<string, string>;
+  /** `completionItem.resolveSupport.properties` (what VS Code resolves lazily) — default none. */
+  completionResolve?: string[];
 }
 
 /** A running server with a connected client. */
@@ -122,7 +124,7 @@ export class TestClient {
       },
       textDocument: {
         synchronization: { didSave: true },
-        completion: { completionItem: { snippetSupport: true, tagSupport: { valueSet: [1] }, labelDetailsSupport: true } },
+        completion: { completionItem: { snippetSupport: true, tagSupport: { valueSet: [1] }, labelDetailsSupport: true, ...(this.options.completionResolve ? { resolveSupport: { properties: this.options.completionResolve } } : {}) } },
         hover: { contentFormat: ['markdown'] },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

@@ -41,10 +41,13 @@ const FUZZY_BELOW = 10;
 export class SearchIndex<T> {
   private readonly values: readonly T[];
   private readonly targets: Target[] = [];
-  /** Index of each entry's first target (targets are stored entry by entry); one extra at the end. */
-  private readonly firstTarget: number[] = [];
-  /** The last query and the entries its cheap tiers matched: typing on narrows that set. */
-  private last?: { query: string; entries: number[] };
+  /** The last query and the targets its cheap tiers matched: typing on narrows that set. */
+  private last?: { query: string; targets: number[] };
+  /** The last two fuzzy searches and every target they matched (see `fuzzyMatches`). */
+  private lastFuzzy: { search: string; targets: Target[] }[] = [];
+  /** Per target, the number of the last candidate scan that saw it (no target scanned twice). */
+  private scanned = new Uint32Array(0);
+  private stamp = 0;
   /** For each two-code-unit substring of the targets' lower-cased text, the targets holding it (built on first use). */
   private bigrams?: Map<string, number[]>;
   /** Results of one-character queries (a full scan each), by character. */
@@ -53,12 +56,12 @@ export class SearchIndex<T> {
   /**
    * @param keysOf every form of an entry a user may type
    * @param options `candidateIndex: false` scans every target for each query instead of only
-   *   those sharing a two-character substring with it (same results, slower; for comparisons)
+   *   those sharing a two-character substring with it, or, when the query extends the last one,
+   *   those the last one matched (same results, slower; for comparisons)
    */
   constructor(values: readonly T[], keysOf: (value: T) => SearchKeys, private readonly options: { candidateIndex?: boolean } = {}) {
     this.values = values;
     values.forEach((value, entry) => {
-      this.firstTarget.push(this.targets.length);
       const keys = keysOf(value);
       const strings = new Set<string>();
       for (const latin of keys.latin) if (latin) strings.add(latin);
@@ -69,7 +72,7 @@ export class SearchIndex<T> {
       }
       for (const s of strings) this.targets.push({ prepared: fuzzysort.prepare(s), plain: s.toLowerCase(), entry });
     });
-    this.firstTarget.push(this.targets.length);
+    this.scanned = new Uint32Array(this.targets.length);
   }
 
   get size(): number {
@@ -135,46 +138,64 @@ export class SearchIndex<T> {
       if (score > (best.get(entry) ?? -1)) best.set(entry, score);
     };
     // Cheap tiers first (exact, prefix, substring, all words): one pass of string tests. Each
-    // tier only narrows as the query grows, so a query extending the last one scans only the
-    // entries the last one matched.
-    const narrowed = this.last && q.startsWith(this.last.query) ? this.last.entries : undefined;
+    // tier only narrows as the query grows (a target matching a query matches each of its
+    // prefixes of two or more code units), so a query extending the last one scans only the
+    // targets the last one matched.
+    const incremental = this.options.candidateIndex !== false;
+    const narrowed = incremental && this.last && q.startsWith(this.last.query) ? this.last.targets : undefined;
     const short = q.length === 1;
     const han = HAN.test(q);
-    const scan = (target: Target) => {
+    const matched: number[] = [];
+    const scan = (i: number) => {
+      const target = this.targets[i];
       const plain = target.plain;
       if (plain === q || plain === compact) keep(target.entry, 2);
       else if (plain.startsWith(q) || plain.startsWith(compact)) keep(target.entry, 1.5 + 0.4 * (compact.length / plain.length));
       else if (short) {
         // One letter: word starts only (anything contains it); one Han character: anywhere.
         const at = han ? plain.indexOf(q) : plain.indexOf(` ${q}`);
-        if (at >= 0) keep(target.entry, 1.05);
+        if (at < 0) return;
+        keep(target.entry, 1.05);
       } else {
         const at = plain.indexOf(q);
-        // An exact phrase (whole words: `robot` in `"robot+"`, not in `robotics`) ranks above a
-        // longer title that merely contains the letters.
-        const wordStart = at > 0 && !/[\p{L}\p{N}]/u.test(plain[at - 1]);
-        const wordEnd = at + q.length === plain.length || !/[\p{L}\p{N}]/u.test(plain[at + q.length]);
-        if (at >= 0) keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (wordStart ? 0.1 : 0) + (wordStart && wordEnd ? 0.1 : 0));
-        else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
+        if (at >= 0) {
+          // An exact phrase (whole words: `robot` in `"robot+"`, not in `robotics`) ranks above a
+          // longer title that merely contains the letters.
+          const wordStart = at > 0 && !isWordCharacter(plain, at - 1);
+          const wordEnd = at + q.length === plain.length || !isWordCharacter(plain, at + q.length);
+          keep(target.entry, 1.1 + 0.3 * (q.length / plain.length) + (wordStart ? 0.1 : 0) + (wordStart && wordEnd ? 0.1 : 0));
+        } else if (words.length > 1 && words.every((w) => plain.includes(w))) keep(target.entry, 1 + 0.1 * (q.length / plain.length));
+        else return;
       }
+      matched.push(i);
     };
     const candidates = narrowed || short ? undefined : this.candidates(q, compact, words);
     if (narrowed) {
-      for (const entry of narrowed) for (let i = this.firstTarget[entry]; i < this.firstTarget[entry + 1]; i++) scan(this.targets[i]);
+      for (const i of narrowed) scan(i);
     } else if (candidates) {
-      // A target in two lists is scanned twice; `keep` keeps its best score.
-      for (const list of candidates) for (const i of list) scan(this.targets[i]);
+      // A target in two lists is scanned once.
+      const stamp = ++this.stamp;
+      for (const list of candidates) {
+        for (const i of list) {
+          if (this.scanned[i] === stamp) continue;
+          this.scanned[i] = stamp;
+          scan(i);
+        }
+      }
     } else {
-      for (const target of this.targets) scan(target);
+      for (let i = 0; i < this.targets.length; i++) scan(i);
     }
     // One-letter results are not a superset of longer ones' (word starts only): no narrowing.
-    this.last = short ? undefined : { query: q, entries: [...best.keys()] };
+    this.last = short || !incremental ? undefined : { query: q, targets: matched };
     // Fuzzy matches (fuzzysort: typos, skipped letters) only when the cheap tiers found almost
     // nothing: a fuzzy pass over every target costs more than all the cheap tiers together.
     if (best.size < Math.min(limit, FUZZY_BELOW) && compact.length > 1) {
       const consider = (search: string) => {
-        for (const result of fuzzysort.go(search, this.targets, { key: 'prepared', threshold: 0.2, limit: limit * 4 })) {
+        let results = 0;
+        for (const result of this.fuzzyMatches(search)) {
+          if (result.score < FUZZY_THRESHOLD) continue;
           if (!best.has(result.obj.entry)) keep(result.obj.entry, Math.min(result.score, 0.99));
+          if (++results === limit * 4) break;
         }
       };
       consider(compact);
@@ -185,6 +206,31 @@ export class SearchIndex<T> {
       .slice(0, limit)
       .map(([entry, score]) => ({ value: this.values[entry], score }));
   }
+
+  /**
+   * Every target fuzzysort matches with `search`, best first (no threshold, no limit). A target
+   * that matches a search matches each of its prefixes (each word a subsequence of the target),
+   * so the matches of the last fuzzy search that `search` extends are the only ones tried.
+   */
+  private fuzzyMatches(search: string): readonly Fuzzysort.KeyResult<Target>[] {
+    const incremental = this.options.candidateIndex !== false;
+    const previous = incremental ? this.lastFuzzy.find((f) => search.startsWith(f.search)) : undefined;
+    const results = fuzzysort.go(search, previous ? previous.targets : this.targets, { key: 'prepared', threshold: 0 });
+    if (incremental) {
+      this.lastFuzzy = [{ search, targets: results.map((r) => r.obj) }, ...this.lastFuzzy.filter((f) => f.search !== search)].slice(0, 2);
+    }
+    return results;
+  }
+}
+
+/** Minimum fuzzysort score of a fuzzy match (0…1). */
+const FUZZY_THRESHOLD = 0.2;
+
+/** True when the code unit at `at` is a letter or digit (`\p{L}`, `\p{N}`; a lone surrogate is neither). */
+function isWordCharacter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /[\p{L}\p{N}]/u.test(text[at]);
 }
 
 const cache = new WeakMap<object, Map<string, SearchIndex<unknown>>>();

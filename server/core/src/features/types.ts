@@ -33,6 +33,12 @@ export interface CompletionProposal {
   /** Shown struck through (a body that did not exist on the cited date). */
   deprecated?: boolean;
   preselect?: boolean;
+  /**
+   * Computes the parts left out because `CompletionInput.lazy` named them (documentation,
+   * additional edits), for the LSP `completionItem/resolve` request. Absent when nothing was
+   * left out. Valid for the text the proposal was made on.
+   */
+  resolve?: () => Pick<CompletionProposal, 'documentation' | 'additionalEdits'>;
 }
 
 /** Result of a completion request. */

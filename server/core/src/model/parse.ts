@@ -11,7 +11,7 @@ import { parseMarkdown, parseSkeleton } from './markdown';
 import { splitSections, type Section, type SectionLayout } from './sections';
 import { normalizeLabel } from './labels';
 import { ModelBuilder } from './topicReader';
-import type { ParseCache } from './parseCache';
+import type { IntroParts, ParseCache } from './parseCache';
 import type { BriefModel, LabelMatch } from './types';
 import type { IssueSchema } from '../schema/types';
 
@@ -78,11 +78,24 @@ export function parseBrief(text: string, schema: ParseOptions, cache?: ParseCach
 
 /** Adds the intro's parts or the topic of one section to `model`. */
 function readSection(model: BriefModel, builder: ModelBuilder, kind: Section['kind'], root: Root, start: number, index: number, sectionText: string, schema: ParseOptions, cache: ParseCache | undefined): void {
-  if (kind === 'intro') builder.readIntro(model, root, start);
+  if (kind === 'intro') {
+    // The intro is always first (same base while its text is unchanged): its parts are cached as read.
+    const intro = cache ? cache.intro(sectionText, start, schema, () => readIntro(builder, root, start)) : readIntro(builder, root, start);
+    if (intro.frontMatter) model.frontMatter = intro.frontMatter;
+    if (intro.title) model.title = intro.title;
+    if (intro.topicsList) model.topicsList = intro.topicsList;
+  }
   else if (kind === 'group' || kind === 'closing') builder.readOutside(model, kind, root, start);
   else if (!cache) model.topics.push(builder.readTopic(root, start, index));
   // Topics are independent: build each from its own text (offsets relative to the section), cache, move.
   else model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));
+}
+
+/** The parts of the intro (front matter, title, topics list) read from its tree at document offset `base`. */
+function readIntro(builder: ModelBuilder, root: Root, base: number): IntroParts {
+  const part: BriefModel = { text: '', topics: [], sections: [] };
+  builder.readIntro(part, root, base);
+  return { frontMatter: part.frontMatter, title: part.title, topicsList: part.topicsList };
 }
 
 /** The skeleton of a section whose tree could not be read, with a 'failed' limit. */

@@ -1,6 +1,6 @@
 /**
  * The parse cache of one document: mdast per section text (assembled from cached block chunks),
- * topic models per section text, and (through `FindingsCache`) findings of topic-scoped rules.
+ * topic models and intro parts per section text, and (through `FindingsCache`) findings of topic-scoped rules.
  */
 import type { Root, RootContent } from 'mdast';
 import { parseMarkdown, type MarkdownLimit } from './markdown';
@@ -9,7 +9,10 @@ import { shiftOffsets, shiftPositions, shiftPoint } from './shift';
 import { TwoGenerations } from './twoGenerations';
 import { FindingsCache } from './findingsCache';
 import { briefSections, type BriefSection } from './parse';
-import type { Topic } from './types';
+import type { BriefModel, Topic } from './types';
+
+/** What the intro section adds to a brief model. */
+export type IntroParts = Pick<BriefModel, 'frontMatter' | 'title' | 'topicsList'>;
 import type { SectionLayout } from './sections';
 
 /**
@@ -23,6 +26,7 @@ export class ParseCache {
   private readonly roots = new TwoGenerations<string, Root>();
   private readonly chunks = new TwoGenerations<string, CachedChunk>();
   private readonly topics = new TwoGenerations<string, Map<number, CachedTopic>>();
+  private readonly intros = new TwoGenerations<string, IntroParts>();
   private readonly findings = new FindingsCache();
   private topicOwner: unknown;
   private lastSplit: { text: string; layout: number | SectionLayout; sections: readonly BriefSection[] } | undefined;
@@ -79,15 +83,30 @@ export class ParseCache {
    * stays the same. `owner` is the schema the models depend on: another owner empties the cache.
    */
   topic(sectionText: string, index: number, base: number, owner: unknown, build: () => Topic): Topic {
-    if (this.topicOwner !== owner) {
-      this.topicOwner = owner;
-      this.topics.clear();
-    }
+    this.ownedBy(owner);
     const byIndex = this.topics.use(sectionText, () => new Map());
     let entry = byIndex.get(index);
     if (!entry) byIndex.set(index, (entry = { relative: build() }));
     if (entry.shifted?.base !== base) entry.shifted = { base, topic: shiftOffsets(entry.relative, base) };
     return entry.shifted.topic;
+  }
+
+  /**
+   * The parts of the intro section `sectionText` at document offset `base` (0, or 1 after a
+   * BOM), read once by `build` per text, base and `owner` (the schema). The parts are shared
+   * between models: do not modify them.
+   */
+  intro(sectionText: string, base: number, owner: unknown, build: () => IntroParts): IntroParts {
+    this.ownedBy(owner);
+    return this.intros.use(`${base}:${sectionText}`, build);
+  }
+
+  /** Empties the model caches when the schema they were read with changes. */
+  private ownedBy(owner: unknown): void {
+    if (this.topicOwner === owner) return;
+    this.topicOwner = owner;
+    this.topics.clear();
+    this.intros.clear();
   }
 
   /**
@@ -103,6 +122,7 @@ export class ParseCache {
     this.roots.rotate();
     this.chunks.rotate();
     this.topics.rotate();
+    this.intros.rotate();
   }
 
   /** Drops findings not used since the last call (called once per check). */

@@ -21,11 +21,11 @@ function shiftValue(item: unknown, delta: number): unknown {
     for (let i = 0; i < item.length; i++) copy[i] = shiftValue(item[i], delta);
     return copy;
   }
-  const source = item as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const key in source) {
-    const child = source[key];
-    copy[key] = child !== null && typeof child === 'object' ? shiftValue(child, delta) : child;
+  // A spread copy keeps the source's shape (fast); then the nested objects are replaced by copies.
+  const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  for (const key in copy) {
+    const child = copy[key];
+    if (child !== null && typeof child === 'object') copy[key] = shiftValue(child, delta);
   }
   if (typeof copy.start === 'number' && typeof copy.end === 'number') {
     copy.start = (copy.start as number) + delta;
@@ -50,15 +50,15 @@ function copyShifted(item: unknown, offset: number, lines: number): unknown {
     for (let i = 0; i < item.length; i++) copy[i] = copyShifted(item[i], offset, lines);
     return copy;
   }
-  const source = item as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
-  for (const key in source) {
-    const child = source[key];
-    if (key === 'position' && child && typeof child === 'object') {
+  const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  for (const key in copy) {
+    const child = copy[key];
+    if (child === null || typeof child !== 'object') continue;
+    if (key === 'position') {
       const position = child as Position;
       copy[key] = { ...position, start: shiftPoint(position.start, offset, lines), end: shiftPoint(position.end, offset, lines) };
     } else {
-      copy[key] = child !== null && typeof child === 'object' ? copyShifted(child, offset, lines) : child;
+      copy[key] = copyShifted(child, offset, lines);
     }
   }
   return copy;

@@ -15,7 +15,7 @@ import { citationAt } from '../locate';
 import { bodyMarkdown } from '../describe';
 import type { CompletionProposal, CompletionResult } from '../types';
 import type { CursorLine } from './context';
-import { MAX_COMPLETIONS, SEPARATORS, type CompletionInput } from './input';
+import { MAX_COMPLETIONS, SEPARATORS, withDetails, type CompletionInput } from './input';
 
 /** The search index of a catalogue's bodies (built once per catalogue). */
 export function bodyIndex(catalogue: Catalogue): SearchIndex<IssuingBody> {
@@ -70,17 +70,16 @@ export function completeBodies(input: CompletionInput, offset: number, line: Cur
     const deprecated = validity !== 'valid';
     const name = catalogue.canonicalName(body);
     const note = already ? ' — already listed' : deprecated ? ` — ${validity === 'before' ? 'not yet established' : 'no longer existed'} on the cited date` : '';
-    items.push({
+    items.push(withDetails(input, {
       label: name,
       description: already ? `${body.name_zh} · already listed` : body.name_zh,
       detail: `${body.name_en} · ${body.name_zh}${note}`,
-      documentation: bodyMarkdown(body, catalogue),
       kind: 'issuing-body',
       edit: { range, newText: lead + name },
       filterText,
       sortText: `${already ? 2 : deprecated ? 1 : 0}${String(rank).padStart(4, '0')}`,
       deprecated: deprecated || undefined,
-    });
+    }, { documentation: () => bodyMarkdown(body, catalogue) }));
   }
   items.sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
   return { items: items.slice(0, MAX_COMPLETIONS), isIncomplete: true };

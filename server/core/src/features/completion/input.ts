@@ -3,7 +3,8 @@ import type { BriefModel } from '../../model/types';
 import type { LineIndex } from '../../text/lineIndex';
 import type { IssueSchema } from '../../schema/types';
 import type { Catalogue } from '../../catalogue/catalogue';
-import type { CitedTitle } from '../types';
+import type { TextEdit } from '../../findings';
+import type { CitedTitle, CompletionProposal } from '../types';
 
 /**
  * How the request was started: `invoked` (Ctrl+Space, or unknown), `character` (a trigger
@@ -28,6 +29,41 @@ export interface CompletionInput {
   topicsBefore?: number;
   /** How the request started; default `invoked`. Typed letters never open label lists. */
   trigger?: CompletionTrigger;
+  /**
+   * Parts of the proposals to leave out of the list and compute only in `proposal.resolve`
+   * (clients that resolve items, as VS Code does through `completionItem/resolve`): the Markdown
+   * documentation, and the additional edits (a title's link, issuing bodies and date). Default:
+   * everything computed at once.
+   */
+  lazy?: { documentation?: boolean; additionalEdits?: boolean };
+}
+
+/** How a proposal's documentation and additional edits are computed (see `withDetails`). */
+export interface ProposalDetails {
+  documentation?: () => string | undefined;
+  additionalEdits?: () => TextEdit[];
+}
+
+/**
+ * `proposal` with its documentation and additional edits: computed now, or, for the parts
+ * `input.lazy` names, left to `proposal.resolve`. Empty additional edits are left out.
+ */
+export function withDetails(input: CompletionInput, proposal: CompletionProposal, details: ProposalDetails): CompletionProposal {
+  const lazyDocumentation = !!input.lazy?.documentation && !!details.documentation;
+  const lazyEdits = !!input.lazy?.additionalEdits && !!details.additionalEdits;
+  const edits = () => {
+    const list = details.additionalEdits?.();
+    return list?.length ? list : undefined;
+  };
+  if (!lazyDocumentation && details.documentation) proposal.documentation = details.documentation();
+  if (!lazyEdits && details.additionalEdits) proposal.additionalEdits = edits();
+  if (lazyDocumentation || lazyEdits) {
+    proposal.resolve = () => ({
+      documentation: lazyDocumentation ? details.documentation!() : proposal.documentation,
+      additionalEdits: lazyEdits ? edits() : proposal.additionalEdits,
+    });
+  }
+  return proposal;
 }
 
 /** Maximum number of proposals returned. */

@@ -18,7 +18,7 @@ import { citationAt } from '../locate';
 import { titleMarkdown } from '../describe';
 import type { CitedTitle, CompletionProposal, CompletionResult } from '../types';
 import type { CursorLine } from './context';
-import { MAX_COMPLETIONS, type CompletionInput } from './input';
+import { MAX_COMPLETIONS, withDetails, type CompletionInput } from './input';
 
 /** A title proposal: from the catalogue or from another brief. */
 interface TitleCandidate {
@@ -147,6 +147,7 @@ export function completeTitles(input: CompletionInput, offset: number, line: Cur
   // A link to fill: none yet (append it to the title when nothing follows) or a placeholder.
   const placeholder = parsed?.linkPlaceholder ?? (parsed?.link && /^(https?:\/\/)?$/.test(parsed.link.url) ? parsed.link.span : undefined);
   const appendLink = !slot.chineseOnly && !parsed?.link && !placeholder && !text.slice(slot.end, line.end).trim();
+  const range = lineIndex.range(slot.start, slot.end);
   const items: CompletionProposal[] = [];
   for (const candidate of rankedCandidates(input, query, slot.english)) {
     if (slot.chineseOnly ? !candidate.chinese : !candidate.english && !candidate.chinese) continue;
@@ -156,20 +157,23 @@ export function completeTitles(input: CompletionInput, offset: number, line: Cur
       ? candidate.chinese!
       : lead + [candidate.english, candidate.chinese ? `${open}${candidate.chinese}${close}` : undefined].filter(Boolean).join(' ');
     if (url && appendLink) newText += ` ([Link](${url}))`;
-    const fills = citation ? fillCitation(input, citation, candidate) : [];
-    if (url && placeholder) fills.push({ range: lineIndex.range(placeholder.start, placeholder.end), newText: `([Link](${url}))` });
     const date = title?.date ?? candidate.cited?.date;
-    items.push({
+    items.push(withDetails(input, {
       label: slot.chineseOnly ? candidate.chinese! : candidate.english ?? candidate.chinese!,
       description: slot.chineseOnly ? candidate.english : candidate.chinese,
       detail: [date, title?.doc_number, title ? title.issuing_bodies.join(', ') : candidate.cited?.bodies, candidate.cited ? `cited in ${shortSource(candidate.cited.source)}` : undefined].filter(Boolean).join(' · '),
-      documentation: title ? titleMarkdown(title, input.catalogue) : undefined,
       kind: 'policy-title',
-      edit: { range: lineIndex.range(slot.start, slot.end), newText },
-      additionalEdits: fills.length ? fills : undefined,
+      edit: { range, newText },
       filterText: prefix,
       sortText: String(items.length).padStart(4, '0'),
-    });
+    }, {
+      documentation: title ? () => titleMarkdown(title, input.catalogue) : undefined,
+      additionalEdits: () => {
+        const fills = citation ? fillCitation(input, citation, candidate) : [];
+        if (url && placeholder) fills.push({ range: lineIndex.range(placeholder.start, placeholder.end), newText: `([Link](${url}))` });
+        return fills;
+      },
+    }));
     if (items.length >= MAX_COMPLETIONS) break;
   }
   return { items, isIncomplete: true };
