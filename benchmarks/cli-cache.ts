@@ -46,7 +46,7 @@ function main(): void {
   try {
     fs.mkdirSync(path.join(dir, '.git'));
     fs.mkdirSync(path.join(dir, 'briefs'));
-    const sources = [path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), ...fs.readdirSync(path.join(repoRoot, 'examples', 'mistakes')).map((f) => path.join(repoRoot, 'examples', 'mistakes', f))];
+    const sources = [path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), ...fs.readdirSync(path.join(repoRoot, 'examples', 'mistakes')).filter((f) => f.endsWith('.md')).map((f) => path.join(repoRoot, 'examples', 'mistakes', f))];
     const texts = sources.map((f) => fs.readFileSync(f, 'utf8'));
     for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, 'briefs', `issue-${String(i).padStart(4, '0')}.md`), `${texts[i % texts.length]}\n<!-- issue ${i} -->\n`);
     const cli = path.join(repoRoot, 'bin', 'policy-brief.js');
