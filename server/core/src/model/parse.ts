@@ -81,9 +81,7 @@ function readSection(model: BriefModel, builder: ModelBuilder, kind: Section['ki
   if (kind === 'intro') {
     // The intro is always first (same base while its text is unchanged): its parts are cached as read.
     const intro = cache ? cache.intro(sectionText, start, schema, () => readIntro(builder, root, start)) : readIntro(builder, root, start);
-    if (intro.frontMatter) model.frontMatter = intro.frontMatter;
-    if (intro.title) model.title = intro.title;
-    if (intro.topicsList) model.topicsList = intro.topicsList;
+    Object.assign(model, intro);
   }
   else if (kind === 'group' || kind === 'closing') builder.readOutside(model, kind, root, start);
   else if (!cache) model.topics.push(builder.readTopic(root, start, index));
@@ -91,11 +89,15 @@ function readSection(model: BriefModel, builder: ModelBuilder, kind: Section['ki
   else model.topics.push(cache.topic(sectionText, index, start, schema, () => new ModelBuilder(sectionText, schema).readTopic(root, 0, index)));
 }
 
-/** The parts of the intro (front matter, title, topics list) read from its tree at document offset `base`. */
+/**
+ * The parts of the intro (front matter, title, byline, topics list: every model field `readIntro`
+ * sets) read from its tree at document offset `base`.
+ */
 function readIntro(builder: ModelBuilder, root: Root, base: number): IntroParts {
   const part: BriefModel = { text: '', topics: [], sections: [] };
   builder.readIntro(part, root, base);
-  return { frontMatter: part.frontMatter, title: part.title, topicsList: part.topicsList };
+  const { text: _text, topics: _topics, sections: _sections, ...parts } = part;
+  return parts;
 }
 
 /** The skeleton of a section whose tree could not be read, with a 'failed' limit. */

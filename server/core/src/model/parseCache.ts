@@ -12,7 +12,7 @@ import { briefSections, type BriefSection } from './parse';
 import type { BriefModel, Topic } from './types';
 
 /** What the intro section adds to a brief model. */
-export type IntroParts = Pick<BriefModel, 'frontMatter' | 'title' | 'topicsList'>;
+export type IntroParts = Partial<Omit<BriefModel, 'text' | 'topics' | 'sections'>>;
 import type { SectionLayout } from './sections';
 
 /**
