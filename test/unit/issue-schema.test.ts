@@ -332,8 +332,53 @@ describe('loadIssueSchema', () => {
     assert.equal(finding.severity, 'warning');
     assert.match(finding.message, /issue\.byline\.pattern is not a valid regular expression/);
     assert.equal(where(finding), '5:13-5:20');
-    const model = parseBrief('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n', loaded.schema);
-    assert.equal(model.byline?.text, 'By Jane Doe');
+    assert.match(finding.message, /bylines are found and checked in the default form \('By <name>'\)/);
+    const bylineFindings = (text: string) => checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue }, { rules: rules.filter((r) => r.id === 'structure.byline') }).findings.map((f) => f.message);
+    assert.deepEqual(bylineFindings('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n'), []);
+    assert.deepEqual(bylineFindings('# Weekly\n\nby Jane Doe\n\n## 1. Rules\n\nText.\n'), ["Write the byline as 'By <name>' (optionally all in italics or bold): 'by Jane Doe' is not."]);
+  });
+
+  it('a pattern that backtracks catastrophically on a backtracking engine reads a long prose line at once (linear-time engine)', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'issue:',
+      '  byline:',
+      '    pattern: "^(\\\\w+\\\\s?)+ by$"',
+      'topic:',
+      '  heading:',
+      '    pattern: "^(\\\\w+\\\\s?)+ (?<date>x)$"',
+      '  citation:',
+      '    lines:',
+      '      - pattern: "^(\\\\w+\\\\s?)+ \\\\| (?<date>.+)$"',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    const prose = `${'word '.repeat(20)}is prose!`;
+    const started = performance.now();
+    const model = parseBrief(`# Weekly\n\n${prose}\n\n## 1. ${prose}\n\n${prose}\n\n${'x'.repeat(40)} | 12.2020\n`, loaded.schema);
+    assert.ok(performance.now() - started < 5000, 'read without backtracking');
+    assert.equal(model.byline, undefined);
+    assert.equal(model.topics[0].headingCitation, undefined);
+    assert.deepEqual(model.topics[0].citations.map((c) => c.date?.value.text), ['12.2020']);
+  });
+
+  it('a pattern with syntax the linear-time engine lacks (lookbehind, backreference) is a warning naming it; the pattern is unused', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^(?<=x)Source (?<issuing-bodies>.+)$"\n');
+    const [finding, ...others] = loaded.files[0].findings;
+    assert.deepEqual(others, []);
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /^topic\.citation\.lines\[0\]\.pattern is not a valid regular expression \(.*; patterns run on a linear-time engine without lookaround and backreferences\); no line is read with it\.$/);
+    assert.equal(loaded.fellBack, false);
+  });
+
+  it('captures are UTF-16 offsets after Chinese text and emoji; \\p{Script=Han} reads as RE2\'s \\p{Han}', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^\\\\p{Script=Han}+ 🚀 (?<issuing-bodies>[^|]+?) \\\\| (?<date>\\\\S+)$"\n');
+    assert.deepEqual(loaded.files[0].findings, []);
+    const text = '## 1. Rules\n\nText.\n\n来源 🚀 CAC | 12.2020\n';
+    const [citation] = parseBrief(text, loaded.schema).topics[0].citations;
+    assert.deepEqual(citation.issuingBodies?.bodies.map((b) => text.slice(b.start, b.end)), ["CAC"]);
+    assert.equal(citation.date?.value.text, '12.2020');
   });
 
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {

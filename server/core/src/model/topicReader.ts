@@ -9,11 +9,12 @@ import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine } from './article';
 import { resolveCitationFields } from './citationFields';
 import { readProseTitles } from './proseTitles';
-import { bylinePattern, isBylineLine } from './byline';
+import { bylinePattern, findByline } from './byline';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
 import { headingCaptures, headingPattern } from './headingMetadata';
 import { citationLinePatterns, readCitationLine } from './citationLines';
 import type { ParseOptions } from './parse';
+import type { SchemaRegExp } from './schemaPattern';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
 } from './types';
@@ -28,7 +29,7 @@ export class ModelBuilder {
   /** The id of the schema's part without a label with `after: citation` (the prose after the citation block), if any. */
   private readonly afterCitationId: string | undefined;
   /** The schema's citation line patterns (`topic.citation.lines`) that compile. */
-  private readonly linePatterns: RegExp[];
+  private readonly linePatterns: SchemaRegExp[];
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
@@ -40,6 +41,7 @@ export class ModelBuilder {
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
+    const oneLineParagraphs: Span[] = [];
     for (const node of root.children) {
       if (node.type === 'yaml') model.frontMatter = this.readFrontMatter(node, base);
       else if (node.type === 'heading' && node.depth === 1 && !model.title) {
@@ -47,11 +49,13 @@ export class ModelBuilder {
         model.title = { heading, text: this.headingContent(heading) };
       } else if (node.type === 'list' && !model.topicsList) {
         model.topicsList = this.readTopicsList(node, base);
-      } else if (node.type === 'paragraph' && !model.byline) {
+      } else if (node.type === 'paragraph') {
         const line = trimmedSpan(this.text, base + (node.position?.start.offset ?? 0), base + (node.position?.end.offset ?? 0));
-        if (!/[\r\n]/.test(line.text) && isBylineLine(line.text, bylinePattern(this.schema))) model.byline = line;
+        if (!/[\r\n]/.test(line.text)) oneLineParagraphs.push(line);
       }
     }
+    const byline = findByline(oneLineParagraphs, bylinePattern(this.schema));
+    if (byline) model.byline = byline;
   }
 
   /** A group heading's or the closing section's heading (schema `issue.groups`, `issue.closing`): not a topic. */

@@ -194,7 +194,7 @@ export interface BriefModel {
   frontMatter?: FrontMatter;
   /** The `#` title heading. */
   title?: { heading: Span; text: Span };
-  /** The byline: the first one-line intro paragraph that is one (`model/byline.ts`), trimmed, without a trailing comment. */
+  /** The byline: the one-line intro paragraph `findByline` picks (`model/byline.ts`), trimmed, without a trailing comment. */
   byline?: Span;
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };
