@@ -50,7 +50,7 @@ describe('LSP team schema patterns', function () {
       const schema = fileUri(path.join(root, '.policy-brief', 'issue-schema.yaml'));
       const published = await client.waitFor(() => { const p = client.lastPublished(schema); return p && p.diagnostics.length ? p : undefined; }, 'a diagnostic in the schema file');
       assert.deepEqual(published.diagnostics.map((d) => [d.severity, d.range.start.line]), [[DiagnosticSeverity.Warning, 8]]);
-      assert.match(published.diagnostics[0].message, /nothing reads the capture 'area'/);
+      assert.match(String(published.diagnostics[0].message), /nothing reads the capture 'area'/);
     } finally {
       await client.stop();
     }

@@ -161,11 +161,17 @@ export class ModelBuilder {
         } else topic.unassigned.push(this.textBlock(block, toString(node)));
         continue;
       }
-      // A paragraph: a part label may open it; citation lines may follow anywhere in it. After a
-      // line read by a citation line pattern, a line that is no citation line starts prose again.
+      // A paragraph: a part label may open it; `Label:` citation lines may follow anywhere in it.
+      // Citation line patterns are tried only on a paragraph's first line and on a line right after
+      // a citation line: a wrapped prose line (`GDPR | PIPL`) is never one. After a line read by a
+      // pattern, a line that is no citation line starts prose again.
       const lines = linesIn(this.text, block.start, block.end);
-      const captured = lines.map((line) => readCitationLine(this.text, line, this.linePatterns));
-      const isCitationLine = (i: number) => captured[i] !== undefined || this.fieldLabels.match(this.text.slice(lines[i].start, lines[i].end), lines[i].start) !== undefined;
+      const labelled = lines.map((line) => this.fieldLabels.match(this.text.slice(line.start, line.end), line.start) !== undefined);
+      const captured: (CitationField[] | undefined)[] = [];
+      lines.forEach((line, i) => {
+        captured.push(i === 0 || captured[i - 1] !== undefined || labelled[i - 1] ? readCitationLine(this.text, line, this.linePatterns) : undefined);
+      });
+      const isCitationLine = (i: number) => captured[i] !== undefined || labelled[i];
       for (let from = 0; from < lines.length;) {
         let firstCitationLine = -1;
         for (let i = from; i < lines.length && firstCitationLine < 0; i++) if (isCitationLine(i)) firstCitationLine = i;
