@@ -134,8 +134,8 @@ export class ModelBuilder {
     // The schema's unlabelled parts: the prose before the first label or citation line, and (`after: citation`) the prose after a citation block.
     const unlabelledToOpen = (): string | undefined => {
       if (part) return undefined;
-      // With the citation at the top (`position: start`), the prose after it opens the topic's parts.
-      if (!topic.parts.length && (!topic.citations.length || this.schema.topic.citation.position === 'start')) return this.leadingId;
+      // With the citation allowed at the top (`position: start` or `any`), the prose after it opens the topic's parts.
+      if (!topic.parts.length && (!topic.citations.length || (this.schema.topic.citation.position ?? 'end') !== 'end')) return this.leadingId;
       return citation && !topic.parts.some((p) => p.partId === this.afterCitationId) ? this.afterCitationId : undefined;
     };
     const openUnlabelled = (id: string, lead: TextBlock, first: Span) => {
