@@ -26,12 +26,12 @@ const MAX_TITLE = 120;
  */
 export function readProseTitles(text: string, blocks: readonly Span[]): Citation[] {
   const titles: Citation[] = [];
-  const add = (start: number, end: number, line: Span, english?: Span) => {
+  const add = (inProse: NonNullable<Citation['inProse']>, start: number, end: number, line: Span, english?: Span) => {
     const value = trimmedSpan(text, start, end);
     if (value.end <= value.start) return;
     const empty = { start: value.start, end: value.start, text: '' };
     const field: CitationField = { fieldId: 'article', label: { name: empty, whole: empty }, value, line };
-    titles.push({ article: { ...field, parsed: english ? { chineseTitle: value, englishTitle: english } : { chineseTitle: value } }, fields: [field], start: english?.start ?? value.start, end: value.end });
+    titles.push({ article: { ...field, parsed: english ? { chineseTitle: value, englishTitle: english } : { chineseTitle: value } }, fields: [field], inProse, start: english?.start ?? value.start, end: value.end });
   };
   for (const block of blocks) {
     const source = text.slice(block.start, block.end);
@@ -42,7 +42,7 @@ export function readProseTitles(text: string, blocks: readonly Span[]): Citation
       // `Measures for … 《…》` or `Measures for … (《…》)`: the English title right before it.
       let before = block.start + m.index!;
       if (before > block.start && OPEN.includes(text[before - 1])) before--;
-      add(block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line, englishTitleBefore(text, block.start, before));
+      add('book-title-marks', block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line, englishTitleBefore(text, block.start, before));
     }
     for (const group of parenthesised(source)) {
       const inner = source.slice(group.open + 1, group.close);
@@ -51,11 +51,11 @@ export function readProseTitles(text: string, blocks: readonly Span[]): Citation
       const english = englishTitleBefore(text, block.start, block.start + group.open);
       if (!english) continue;
       found = true;
-      add(block.start + group.open + 1, block.start + group.close, line, english);
+      add('parentheses', block.start + group.open + 1, block.start + group.close, line, english);
     }
     // A Chinese title on its own: Han characters (at least four), CJK punctuation and digits only.
     if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(HAN)?.length ?? 0) >= 4) {
-      add(block.start, block.end, line);
+      add('alone', block.start, block.end, line);
     }
   }
   return titles.sort((a, b) => a.start - b.start);

@@ -124,6 +124,12 @@ export interface Citation {
   documentNumber?: CitationDocumentNumber;
   /** Fields in source order (including unknown-order duplicates), for order checks. */
   fields: CitationField[];
+  /**
+   * A Chinese title in running text (`Topic.proseTitles`): how it stands there. `parentheses`
+   * (`English Title (中文标题)`) and `alone` (a paragraph of Han text) count as titles for the
+   * Chinese-title rules only when the catalogue finds a document type in them (`titledCitations`).
+   */
+  inProse?: 'book-title-marks' | 'parentheses' | 'alone';
   start: number;
   end: number;
 }
