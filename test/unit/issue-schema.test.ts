@@ -381,6 +381,17 @@ describe('loadIssueSchema', () => {
     assert.equal(citation.date?.value.text, '12.2020');
   });
 
+  it("a dateFormat that writes no year, month or day ('Q') is a warning at it; dates are then unreadable, with no fix that would overwrite them", () => {
+    const loaded = loadTeam("schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    dateFormat: \"'Q'\"\n");
+    assert.equal(loaded.fellBack, false);
+    assert.deepEqual(loaded.files[0].findings.map((f) => [f.severity, f.message, where(f)]), [['warning', "topic.citation.dateFormat ''Q'' writes no year, month or day (date-fns tokens such as yyyy, MM, MMMM, d outside quotes); no citation date is read with it.", '4:16-4:21']]);
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    const dates = checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue }, { rules: rules.filter((r) => r.id === 'date.invalid') }).findings;
+    assert.ok(dates.length > 0);
+    assert.deepEqual(dates.filter((f) => f.fixes?.length), [], 'no fix rewrites a date');
+    assert.ok(dates.every((f) => f.message.startsWith('Cannot read the date')), dates[0].message);
+  });
+
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {
     const loaded = loadTeam(read(path.join(repoRoot, 'data', 'issue-schema.template.yaml')));
     assert.deepEqual(loaded.files[0].findings, []);

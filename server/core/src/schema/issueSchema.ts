@@ -7,6 +7,7 @@ import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
 import { closestWord, editDistance } from '../text/nearest';
 import { schemaPatternLocations, schemaPatternProblems } from './schemaPatterns';
+import { dateFormatProblem } from '../catalogue/citationDate';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -105,7 +106,7 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
-    findings.push(...patternWarnings(read));
+    findings.push(...patternWarnings(read), ...dateFormatWarnings(read));
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === DEFAULT_SCHEMA_NAME) break;
@@ -157,6 +158,16 @@ function patternWarnings(read: YamlFileResult): Finding[] {
     const range = read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
     return schemaPatternProblems(location).map((message): Finding => ({ ruleId: 'schema.schema-violation', severity: 'warning', message, range }));
   });
+}
+
+/** A `topic.citation.dateFormat` that reads no date (`dateFormatProblem`): a warning at it; dates are then reported as unreadable, without fixes. */
+function dateFormatWarnings(read: YamlFileResult): Finding[] {
+  const node = read.document?.getIn(['topic', 'citation', 'dateFormat'], true) as { value?: unknown; range?: [number, number] } | undefined;
+  if (typeof node?.value !== 'string') return [];
+  const problem = dateFormatProblem(node.value);
+  if (!problem) return [];
+  const range = read.lineIndex.range(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+  return [{ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.citation.dateFormat '${node.value}' ${problem}; no citation date is read with it.`, range }];
 }
 
 /**
