@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { archiveRules, checkBrief, citationDay, readCitationDate, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { defaultConfig } from '../support/config';
 import { loadConfig } from '../../server/src/config/projectConfig';
+import { bundledSchema, bundledSchemaNames } from '../../server/src/config/bundledSchemas';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
@@ -379,6 +380,17 @@ describe('loadIssueSchema', () => {
     const [citation] = parseBrief(text, loaded.schema).topics[0].citations;
     assert.deepEqual(citation.issuingBodies?.bodies.map((b) => text.slice(b.start, b.end)), ["CAC"]);
     assert.equal(citation.date?.value.text, '12.2020');
+  });
+
+  it('citation lines under extends: a list whose entries all have ids adds to the inherited lines; an entry without id makes the list replace them', () => {
+    const resolver = { bundledNames: bundledSchemaNames(), bundled: bundledSchema };
+    const load = (lines: string) => loadIssueSchema(defaultSource, jsonSchema, { path: '/team/.policy-brief/issue-schema.yaml', text: `schemaVersion: 1\nextends: policy-tracker\ntopic:\n  citation:\n    lines:\n${lines}` }, resolver);
+    const withIds = load('      - id: category\n        pattern: "^Category \\\\| .+$"\n      - id: source\n        pattern: "^Source (?<issuing-bodies>.+)$"\n');
+    assert.deepEqual(withIds.files[0].findings, []);
+    assert.deepEqual(withIds.schema.topic.citation.lines?.map((l) => l.id), ['category', 'issuer-month', 'chinese-title', 'source']);
+    assert.equal(withIds.schema.topic.citation.lines?.[0].pattern, '^Category \\| .+$', 'the same id replaces the inherited line');
+    const withoutId = load('      - id: category\n        pattern: "^Category \\\\| .+$"\n      - pattern: "^Source (?<issuing-bodies>.+)$"\n');
+    assert.deepEqual(withoutId.schema.topic.citation.lines?.map((l) => l.pattern), ['^Category \\| .+$', '^Source (?<issuing-bodies>.+)$']);
   });
 
   it("a dateFormat that writes no year, month or day ('Q') is a warning at it; dates are then unreadable, with no fix that would overwrite them", () => {
