@@ -8,7 +8,10 @@
  * - `data/issue-schemas/<name>.yaml` → the same file's `issueSchemas.<name>`: every bundled issue
  *   schema (`extends: <name>`; `default` is the default). The names come from the folder: a file
  *   added there is bundled by the next compilation, without a list to edit. They are also written
- *   as the `examples` of `extends` in `schemas/issue-schema.schema.json` (completion in YAML editors).
+ *   as the `examples` of `extends` in `schemas/issue-schema.schema.json` (completion in YAML editors):
+ *   the one generated part of that hand-written file (its `$comment` says so), replaced in place
+ *   (`withBundledNames`) so that the file's hand formatting stays; the drift check below covers it.
+ *   Each bundled schema's patterns and date format pass the loader's checks, as errors here.
  * - `schemas/*.schema.json` → `server/src/config/generated/validators.js`: ajv standalone
  *   validators (CommonJS), used for the team's files by the normal loader.
  *
@@ -22,6 +25,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { readYamlFile, YAML_AJV_OPTIONS } from '../server/core/src/yamlFile';
 import { schemaPatternLocations, schemaPatternProblems } from '../server/core/src/schema/schemaPatterns';
+import { dateFormatProblem } from '../server/core/src/catalogue/citationDate';
 import { DEFAULT_SCHEMA_NAME, isSchemaName } from '../server/core/src/schema/issueSchema';
 
 const root = path.resolve(__dirname, '..');
@@ -67,6 +71,9 @@ function compileIssueSchemas(schema: object): Record<string, unknown> {
     if (value.extends !== undefined && (value.extends === name || !names.includes(value.extends))) throw new Error(`data/issue-schemas/${name}.yaml: extends '${value.extends}', which is not another bundled schema`);
     // The loader's checks of team patterns, here an error: the loader reads bundled schemas unchecked.
     const problems = schemaPatternLocations(value).flatMap(schemaPatternProblems);
+    const dateFormat = (value as { topic?: { citation?: { dateFormat?: string } } }).topic?.citation?.dateFormat;
+    const dateProblem = dateFormat === undefined ? undefined : dateFormatProblem(dateFormat);
+    if (dateProblem) problems.push(`topic.citation.dateFormat '${dateFormat}' ${dateProblem}.`);
     if (problems.length) throw new Error(`data/issue-schemas/${name}.yaml: ${problems.join(' ')}`);
     schemas[name] = value;
   }

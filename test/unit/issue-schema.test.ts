@@ -5,6 +5,7 @@ import { archiveRules, checkBrief, citationDay, readCitationDate, loadIssueSchem
 import { defaultConfig } from '../support/config';
 import { loadConfig } from '../../server/src/config/projectConfig';
 import { bundledSchema, bundledSchemaNames } from '../../server/src/config/bundledSchemas';
+import { schemaPatternLocations, schemaPatternProblems } from '../../server/core/src/schema/schemaPatterns';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
@@ -391,6 +392,15 @@ describe('loadIssueSchema', () => {
     assert.equal(withIds.schema.topic.citation.lines?.[0].pattern, '^Category \\| .+$', 'the same id replaces the inherited line');
     const withoutId = load('      - id: category\n        pattern: "^Category \\\\| .+$"\n      - pattern: "^Source (?<issuing-bodies>.+)$"\n');
     assert.deepEqual(withoutId.schema.topic.citation.lines?.map((l) => l.pattern), ['^Category \\| .+$', '^Source (?<issuing-bodies>.+)$']);
+  });
+
+  it('one list of pattern keys (schemaPatternLocations) for the loader and compile-data: every bundled schema passes its checks', () => {
+    const value = { issue: { byline: { pattern: '^By' } }, topic: { heading: { pattern: '(?<area>x)' }, citation: { lines: [{ pattern: '^a' }, { id: 'b', pattern: '(' }] } } };
+    assert.deepEqual(schemaPatternLocations(value).map((l) => l.name), ['topic.heading.pattern', 'issue.byline.pattern', 'topic.citation.lines[0].pattern', 'topic.citation.lines[1].pattern']);
+    assert.deepEqual(schemaPatternLocations(value).map((l) => schemaPatternProblems(l).length), [1, 0, 0, 1]);
+    for (const name of bundledSchemaNames()) {
+      assert.deepEqual(schemaPatternLocations(bundledSchema(name)!.value).flatMap(schemaPatternProblems), [], name);
+    }
   });
 
   it("a dateFormat that writes no year, month or day ('Q') is a warning at it; dates are then unreadable, with no fix that would overwrite them", () => {
