@@ -8,7 +8,10 @@
  * - `data/issue-schemas/<name>.yaml` → the same file's `issueSchemas.<name>`: every bundled issue
  *   schema (`extends: <name>`; `default` is the default). The names come from the folder: a file
  *   added there is bundled by the next compilation, without a list to edit. They are also written
- *   as the `examples` of `extends` in `schemas/issue-schema.schema.json` (completion in YAML editors).
+ *   as the `examples` of `extends` in `schemas/issue-schema.schema.json` (completion in YAML editors):
+ *   the one generated part of that hand-written file (its `$comment` says so), replaced in place
+ *   (`withBundledNames`) so that the file's hand formatting stays; the drift check below covers it.
+ *   Each bundled schema's patterns and date format pass the loader's checks, as errors here.
  * - `schemas/*.schema.json` → `server/src/config/generated/validators.js`: ajv standalone
  *   validators (CommonJS), used for the team's files by the normal loader.
  *
@@ -21,7 +24,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { readYamlFile, YAML_AJV_OPTIONS } from '../server/core/src/yamlFile';
-import { compileSchemaPattern } from '../server/core/src/model/schemaPattern';
+import { schemaPatternLocations, schemaPatternProblems } from '../server/core/src/schema/schemaPatterns';
+import { dateFormatProblem } from '../server/core/src/catalogue/citationDate';
 import { DEFAULT_SCHEMA_NAME, isSchemaName } from '../server/core/src/schema/issueSchema';
 
 const root = path.resolve(__dirname, '..');
@@ -56,27 +60,21 @@ function readBundled(file: string, schema: object): unknown {
 
 /**
  * The bundled issue schemas by name. Each is validated; its `extends`, if any, must name another
- * bundled schema, and its heading pattern must compile (the loader reads bundled schemas unchecked).
+ * bundled schema, and its patterns must pass the loader's checks (`schemaPatternProblems`: they
+ * compile, every named capture is read).
  */
 function compileIssueSchemas(schema: object): Record<string, unknown> {
   const names = bundledSchemaNames();
   const schemas: Record<string, unknown> = {};
   for (const name of names) {
-    const value = readBundled(path.join(ISSUE_SCHEMAS_DIR, `${name}.yaml`), schema) as {
-      extends?: string;
-      issue?: { byline?: { pattern?: string } };
-      topic?: { heading?: { pattern?: string }; citation?: { lines?: { pattern?: string }[] } };
-    };
+    const value = readBundled(path.join(ISSUE_SCHEMAS_DIR, `${name}.yaml`), schema) as { extends?: string };
     if (value.extends !== undefined && (value.extends === name || !names.includes(value.extends))) throw new Error(`data/issue-schemas/${name}.yaml: extends '${value.extends}', which is not another bundled schema`);
-    const patterns: [string, string | undefined][] = [
-      ['topic.heading.pattern', value.topic?.heading?.pattern],
-      ['issue.byline.pattern', value.issue?.byline?.pattern],
-      ...(value.topic?.citation?.lines ?? []).map((line, i): [string, string | undefined] => [`topic.citation.lines[${i}].pattern`, line.pattern]),
-    ];
-    for (const [where, pattern] of patterns) {
-      const compiled = pattern === undefined ? undefined : compileSchemaPattern(pattern);
-      if (compiled && 'error' in compiled) throw new Error(`data/issue-schemas/${name}.yaml: ${where} does not compile: ${compiled.error}`);
-    }
+    // The loader's checks of team patterns, here an error: the loader reads bundled schemas unchecked.
+    const problems = schemaPatternLocations(value).flatMap(schemaPatternProblems);
+    const dateFormat = (value as { topic?: { citation?: { dateFormat?: string } } }).topic?.citation?.dateFormat;
+    const dateProblem = dateFormat === undefined ? undefined : dateFormatProblem(dateFormat);
+    if (dateProblem) problems.push(`topic.citation.dateFormat '${dateFormat}' ${dateProblem}.`);
+    if (problems.length) throw new Error(`data/issue-schemas/${name}.yaml: ${problems.join(' ')}`);
     schemas[name] = value;
   }
   return schemas;

@@ -191,13 +191,15 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     ? await checkCached(requests, keepText, jobs, new ResultCache((options.cacheLocation as string | undefined) ?? DEFAULT_CACHE_LOCATION, version, configKeyFor), fix)
     : await checkAll(requests, keepText, jobs);
 
-  // Configuration problems are reported once per configuration file and make the run exit 2.
+  // Configuration problems are reported once per configuration file; an error among them (the
+  // file is not used) or a missing file makes the run exit 2, warnings alone do not.
   const configProblems = new Map<string, CheckFileResult['configFiles'][number]>();
   const missing = new Set<string>();
   for (const result of results) {
     for (const file of result.configFiles) if (file.findings.length) configProblems.set(file.path, file);
     for (const file of result.configMissing) missing.add(file);
   }
+  const configFailed = [...configProblems.values()].some((file) => file.findings.some((f) => f.severity === 'error')) || missing.size > 0;
 
   if (fix) {
     for (const [i, result] of results.entries()) {
@@ -209,7 +211,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
         process.stdout.write(text);
         const after = checkFile({ ...requests[i], text }, true);
         process.stderr.write(`${formatHuman([after], { color: false, codeFrames: false })}\n`);
-        return configProblems.size || missing.size ? 2 : after.findings.some((f) => f.severity === 'error') ? 1 : 0;
+        return configFailed ? 2 : after.findings.some((f) => f.severity === 'error') ? 1 : 0;
       }
       if (applied.length) {
         fs.writeFileSync(result.path, text, 'utf8');
@@ -256,10 +258,10 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   writeReport(shown, configResults, {
     format, version, hiddenByQuiet: format === 'human' ? hiddenByQuiet : 0,
     docsBase: () => ruleDocsBase(firstFile ? configFor(path.resolve(firstFile), overrides).config.schema.docsBaseUrl : undefined),
-    color: Boolean(options.color), codeFrames: options.codeFrame !== false,
+    color: Boolean(options.color), codeFrames: options.codeFrame !== false, configFailed,
   });
   for (const file of missing) process.stderr.write(`policy-brief: configuration file not found: ${file}\n`);
-  if (configProblems.size || missing.size) return 2;
+  if (configFailed) return 2;
   const errors = results.reduce((n, r) => n + r.findings.filter(isError).length + (r.error ? 1 : 0), 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors > 0) return 1;

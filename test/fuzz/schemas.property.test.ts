@@ -1,8 +1,10 @@
 /**
  * The JSON Schema of issue schemas and the loader agree, and the checker runs with whatever they
  * accept (fast-check, seeded). Generated team schemas follow `schemas/issue-schema.schema.json`
- * (every optional key present or absent, labels and patterns — heading and citation line patterns — from nasty values); each generated
- * schema the JSON Schema accepts must load without findings, and checking the example briefs and
+ * (every optional key present or absent, labels and patterns — heading and citation line patterns — from nasty values;
+ * `extends` any bundled schema, resolved as the loader resolves it); each generated schema the JSON
+ * Schema accepts must load without errors and without falling back (warnings, such as an invalid
+ * pattern or date format, advise), and checking the example briefs and
  * a rule fixture with it must neither throw nor crash a rule, nor give a range outside the text;
  * the editor features (outline, hover, completion) must not throw either.
  *
@@ -18,6 +20,7 @@ import {
   checkBrief, complete, documentSymbols, foldingRanges, hover, LineIndex, loadIssueSchema, parseBrief, rules, type CheckConfig, type SchemaSource,
 } from '../../server/core/src/index';
 import { defaultConfig, lineEndingVariants, read, repoRoot } from '../support/config';
+import { bundledSchema, bundledSchemaNames } from '../../server/src/config/bundledSchemas';
 import { assertValidRange } from './support/properties';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -98,7 +101,7 @@ const ruleSeverities = fc.dictionary(fc.constantFrom(...rules.map((r) => r.id)),
 export const teamSchema = fc.record({
   schemaVersion: fc.constant(1),
   name: fc.string({ minLength: 1, maxLength: 10 }),
-  extends: fc.constant('default'),
+  extends: fc.constantFrom(...bundledSchemaNames()),
   issue: fc.record({
     title: fc.record({ required: flag }, opt),
     topicsList: fc.record({ required: flag, matchHeadlines: flag }, opt),
@@ -147,12 +150,12 @@ describe('issue schemas the JSON Schema accepts (fast-check)', function () {
   const examples = all.filter((b) => b.name.startsWith('examples'));
   const catalogue = defaultConfig().config.catalogue;
 
-  it(`load without findings and check every brief without an exception (${RUNS} runs, seed ${SEED})`, () => {
+  it(`load without errors (extending any bundled schema) and check every brief without an exception (${RUNS} runs, seed ${SEED})`, () => {
     fc.assert(
       fc.property(teamSchema, fc.nat(), fc.nat(3), (team, pick, variant) => {
         fc.pre(validate(team) === true);
-        const loaded = loadIssueSchema(defaultSource, jsonSchema, { path: '/team/.policy-brief/issue-schema.yaml', text: JSON.stringify(team) }, () => undefined);
-        // Warnings (an invalid heading pattern) advise; an error would mean the loader rejects what the JSON Schema accepts.
+        const loaded = loadIssueSchema(defaultSource, jsonSchema, { path: '/team/.policy-brief/issue-schema.yaml', text: JSON.stringify(team) }, { bundledNames: bundledSchemaNames(), bundled: bundledSchema });
+        // Warnings (an invalid pattern or date format) advise; an error would mean the loader rejects what the JSON Schema accepts.
         assert.deepEqual(loaded.files.flatMap((f) => f.findings.filter((x) => x.severity === 'error').map((x) => x.message)), [], 'the loader rejects a schema the JSON Schema accepts');
         assert.equal(loaded.fellBack, false);
         const config: CheckConfig = { schema: loaded.schema, catalogue };

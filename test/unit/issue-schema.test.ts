@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { archiveRules, checkBrief, citationDay, readCitationDate, loadIssueSchema, parseBrief, rules, type Finding, type SchemaSource } from '../../server/core/src/index';
 import { defaultConfig } from '../support/config';
 import { loadConfig } from '../../server/src/config/projectConfig';
+import { bundledSchema, bundledSchemaNames } from '../../server/src/config/bundledSchemas';
+import { schemaPatternLocations, schemaPatternProblems } from '../../server/core/src/schema/schemaPatterns';
 import { read, repoRoot } from '../support/config';
 
 const defaultSource: SchemaSource = { path: 'data/issue-schemas/default.yaml', text: read(path.join(repoRoot, 'data', 'issue-schemas', 'default.yaml')) };
@@ -332,8 +334,84 @@ describe('loadIssueSchema', () => {
     assert.equal(finding.severity, 'warning');
     assert.match(finding.message, /issue\.byline\.pattern is not a valid regular expression/);
     assert.equal(where(finding), '5:13-5:20');
-    const model = parseBrief('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n', loaded.schema);
-    assert.equal(model.byline?.text, 'By Jane Doe');
+    assert.match(finding.message, /bylines are found and checked in the default form \('By <name>'\)/);
+    const bylineFindings = (text: string) => checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue }, { rules: rules.filter((r) => r.id === 'structure.byline') }).findings.map((f) => f.message);
+    assert.deepEqual(bylineFindings('# Weekly\n\nBy Jane Doe\n\n## 1. Rules\n\nText.\n'), []);
+    assert.deepEqual(bylineFindings('# Weekly\n\nby Jane Doe\n\n## 1. Rules\n\nText.\n'), ["Write the byline as 'By <name>' (optionally all in italics or bold): 'by Jane Doe' is not."]);
+  });
+
+  it('a pattern that backtracks catastrophically on a backtracking engine reads a long prose line at once (linear-time engine)', () => {
+    const loaded = loadTeam([
+      'schemaVersion: 1',
+      'extends: default',
+      'issue:',
+      '  byline:',
+      '    pattern: "^(\\\\w+\\\\s?)+ by$"',
+      'topic:',
+      '  heading:',
+      '    pattern: "^(\\\\w+\\\\s?)+ (?<date>x)$"',
+      '  citation:',
+      '    lines:',
+      '      - pattern: "^(\\\\w+\\\\s?)+ \\\\| (?<date>.+)$"',
+      '',
+    ].join('\n'));
+    assert.deepEqual(loaded.files[0].findings, []);
+    const prose = `${'word '.repeat(20)}is prose!`;
+    const started = performance.now();
+    const model = parseBrief(`# Weekly\n\n${prose}\n\n## 1. ${prose}\n\n${prose}\n\n${'x'.repeat(40)} | 12.2020\n`, loaded.schema);
+    assert.ok(performance.now() - started < 5000, 'read without backtracking');
+    assert.equal(model.byline, undefined);
+    assert.equal(model.topics[0].headingCitation, undefined);
+    assert.deepEqual(model.topics[0].citations.map((c) => c.date?.value.text), ['12.2020']);
+  });
+
+  it('a pattern with syntax the linear-time engine lacks (lookbehind, backreference) is a warning naming it; the pattern is unused', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^(?<=x)Source (?<issuing-bodies>.+)$"\n');
+    const [finding, ...others] = loaded.files[0].findings;
+    assert.deepEqual(others, []);
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /^topic\.citation\.lines\[0\]\.pattern is not a valid regular expression \(.*; patterns run on a linear-time engine without lookaround and backreferences\); no line is read with it\.$/);
+    assert.equal(loaded.fellBack, false);
+  });
+
+  it('captures are UTF-16 offsets after Chinese text and emoji; \\p{Script=Han} reads as RE2\'s \\p{Han}', () => {
+    const loaded = loadTeam('schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    lines:\n      - pattern: "^\\\\p{Script=Han}+ 🚀 (?<issuing-bodies>[^|]+?) \\\\| (?<date>\\\\S+)$"\n');
+    assert.deepEqual(loaded.files[0].findings, []);
+    const text = '## 1. Rules\n\nText.\n\n来源 🚀 CAC | 12.2020\n';
+    const [citation] = parseBrief(text, loaded.schema).topics[0].citations;
+    assert.deepEqual(citation.issuingBodies?.bodies.map((b) => text.slice(b.start, b.end)), ["CAC"]);
+    assert.equal(citation.date?.value.text, '12.2020');
+  });
+
+  it('citation lines under extends: a list whose entries all have ids adds to the inherited lines; an entry without id makes the list replace them', () => {
+    const resolver = { bundledNames: bundledSchemaNames(), bundled: bundledSchema };
+    const load = (lines: string) => loadIssueSchema(defaultSource, jsonSchema, { path: '/team/.policy-brief/issue-schema.yaml', text: `schemaVersion: 1\nextends: policy-tracker\ntopic:\n  citation:\n    lines:\n${lines}` }, resolver);
+    const withIds = load('      - id: category\n        pattern: "^Category \\\\| .+$"\n      - id: source\n        pattern: "^Source (?<issuing-bodies>.+)$"\n');
+    assert.deepEqual(withIds.files[0].findings, []);
+    assert.deepEqual(withIds.schema.topic.citation.lines?.map((l) => l.id), ['category', 'issuer-month', 'chinese-title', 'source']);
+    assert.equal(withIds.schema.topic.citation.lines?.[0].pattern, '^Category \\| .+$', 'the same id replaces the inherited line');
+    const withoutId = load('      - id: category\n        pattern: "^Category \\\\| .+$"\n      - pattern: "^Source (?<issuing-bodies>.+)$"\n');
+    assert.deepEqual(withoutId.schema.topic.citation.lines?.map((l) => l.pattern), ['^Category \\| .+$', '^Source (?<issuing-bodies>.+)$']);
+  });
+
+  it('one list of pattern keys (schemaPatternLocations) for the loader and compile-data: every bundled schema passes its checks', () => {
+    const value = { issue: { byline: { pattern: '^By' } }, topic: { heading: { pattern: '(?<area>x)' }, citation: { lines: [{ pattern: '^a' }, { id: 'b', pattern: '(' }] } } };
+    assert.deepEqual(schemaPatternLocations(value).map((l) => l.name), ['topic.heading.pattern', 'issue.byline.pattern', 'topic.citation.lines[0].pattern', 'topic.citation.lines[1].pattern']);
+    assert.deepEqual(schemaPatternLocations(value).map((l) => schemaPatternProblems(l).length), [1, 0, 0, 1]);
+    for (const name of bundledSchemaNames()) {
+      assert.deepEqual(schemaPatternLocations(bundledSchema(name)!.value).flatMap(schemaPatternProblems), [], name);
+    }
+  });
+
+  it("a dateFormat that writes no year, month or day ('Q') is a warning at it; dates are then unreadable, with no fix that would overwrite them", () => {
+    const loaded = loadTeam("schemaVersion: 1\nextends: default\ntopic:\n  citation:\n    dateFormat: \"'Q'\"\n");
+    assert.equal(loaded.fellBack, false);
+    assert.deepEqual(loaded.files[0].findings.map((f) => [f.severity, f.message, where(f)]), [['warning', "topic.citation.dateFormat ''Q'' writes no year, month or day (date-fns tokens such as yyyy, MM, MMMM, d outside quotes); no citation date is read with it.", '4:16-4:21']]);
+    const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
+    const dates = checkBrief(text, { schema: loaded.schema, catalogue: defaultConfig().config.catalogue }, { rules: rules.filter((r) => r.id === 'date.invalid') }).findings;
+    assert.ok(dates.length > 0);
+    assert.deepEqual(dates.filter((f) => f.fixes?.length), [], 'no fix rewrites a date');
+    assert.ok(dates.every((f) => f.message.startsWith('Cannot read the date')), dates[0].message);
   });
 
   it('the starting schema of `policy-brief schema init` (data/issue-schema.template.yaml) loads without findings', () => {

@@ -32,6 +32,8 @@ export interface ReportOptions {
   codeFrames: boolean;
   /** Findings below error severity left out by --quiet (said in the human summary). */
   hiddenByQuiet: number;
+  /** True when a configuration file has an error (it is not used: the bundled defaults apply); false when it has only warnings. */
+  configFailed: boolean;
 }
 
 /**
@@ -53,7 +55,8 @@ export function writeReport(results: CheckFileResult[], configResults: CheckFile
     case 'rdjson': return void process.stdout.write(formatRdjson(all, pageUrl) + '\n');
     case 'gitlab': return void process.stdout.write(formatGitlab(all) + '\n');
     case 'human': {
-      if (configResults.length) process.stderr.write(`Configuration problems (the bundled defaults are used instead):\n${formatHuman(configResults, { color: options.color && Boolean(process.stderr.isTTY), codeFrames: true })}\n\n`);
+      const header = options.configFailed ? 'Configuration problems (the bundled defaults are used instead)' : 'Configuration warnings (the configuration is used)';
+      if (configResults.length) process.stderr.write(`${header}:\n${formatHuman(configResults, { color: options.color && Boolean(process.stderr.isTTY), codeFrames: true })}\n\n`);
       const quiet = options.hiddenByQuiet ? `\n${options.hiddenByQuiet} non-error finding(s) hidden (--quiet shows errors only).` : '';
       return void process.stdout.write(formatHuman(results, { color: options.color && Boolean(process.stdout.isTTY), codeFrames: options.codeFrames }) + quiet + '\n');
     }

@@ -22,6 +22,7 @@ export type CitationDate =
   | { kind: 'other-format'; day: Day; canonical: string }
   /** Looks like the schema's format but is not a calendar day (February 30). */
   | { kind: 'impossible' }
+  /** Not a date in any known form, or the schema's pattern reads no date (`patternReadsDates`). */
   | { kind: 'unreadable' };
 
 /**
@@ -32,6 +33,8 @@ export type CitationDate =
  *   (a leap year, so February 29 reads)
  */
 export function readCitationDate(value: string, dateFormat: string, yearFrom?: Day): CitationDate {
+  // A pattern without a year, month or day token (the loader warns) reads no date.
+  if (!patternReadsDates(dateFormat)) return { kind: 'unreadable' };
   const text = value.trim().replace(/\s+/g, ' ');
   const parsed = withYearFrom(parseIn(text, dateFormat), dateFormat, yearFrom);
   if (isValid(parsed) && formatIn(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
@@ -42,7 +45,10 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
   for (const alternative of alternatives) {
     if (alternative === dateFormat) continue;
     const other = parseIn(text, alternative);
-    if (isValid(other) && other.getFullYear() > 1900) return { kind: 'other-format', day: dayOf(other), canonical: formatIn(other, dateFormat) };
+    if (!isValid(other) || other.getFullYear() <= 1900) continue;
+    const canonical = formatIn(other, dateFormat);
+    // The rewritten form must read back in the schema's pattern (not so under a pattern date-fns cannot parse).
+    if (isValid(parseIn(canonical, dateFormat))) return { kind: 'other-format', day: dayOf(other), canonical };
   }
   // Month name + numbers that do not make a day: "February 30, 2023".
   if (/\d/.test(text) && /^[\p{L}\d ,./年月日-]+$/u.test(text)) return { kind: 'impossible' };
@@ -66,9 +72,31 @@ export function formatCitationDate(day: Day, dateFormat: string): string {
   return formatIn(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
 }
 
-/** Whether a date pattern writes the day (a `d`, `D` or `E`… token outside quoted text); `MM.yyyy` does not: month precision. */
+/** Which parts of a date a pattern writes (date-fns tokens outside quoted text). */
+export interface DateTokens {
+  /** A `y`, `Y`, `u` or `R` token. */
+  year: boolean;
+  /** An `M` or `L` token. */
+  month: boolean;
+  /** A `d`, `D`, `E`, `e`, `c` or `i` token; `MM.yyyy` has none: month precision. */
+  day: boolean;
+}
+
+/** THE reading of a date pattern's tokens: which of year, month and day it writes (`'Q'` writes none). */
+export function dateTokens(dateFormat: string): DateTokens {
+  const tokens = dateFormat.replace(/'[^']*'/g, '');
+  return { year: /[yYuR]/.test(tokens), month: /[ML]/.test(tokens), day: /[dDEeci]/.test(tokens) };
+}
+
+/** Whether a date pattern writes the day (`dateTokens`); `MM.yyyy` does not: month precision. */
 export function patternHasDay(dateFormat: string): boolean {
-  return /[dDEeci]/.test(dateFormat.replace(/'[^']*'/g, ''));
+  return dateTokens(dateFormat).day;
+}
+
+/** Whether a date pattern writes a year, a month or a day at all: `'Q'` (quoted text only) writes none and reads no date. */
+export function patternReadsDates(dateFormat: string): boolean {
+  const { year, month, day } = dateTokens(dateFormat);
+  return year || month || day;
 }
 
 /**
@@ -76,16 +104,34 @@ export function patternHasDay(dateFormat: string): boolean {
  * only the month (`MM.yyyy`), or only the year (`yyyy`). A month-precision date reads as the first of its month.
  */
 export function sameCitationDate(a: Day, b: Day, dateFormat: string): boolean {
-  if (patternHasDay(dateFormat)) return a === b;
+  const tokens = dateTokens(dateFormat);
+  if (tokens.day) return a === b;
   const x = new Date(a);
   const y = new Date(b);
-  const sameMonth = !/[ML]/.test(dateFormat.replace(/'[^']*'/g, '')) || x.getUTCMonth() === y.getUTCMonth();
+  const sameMonth = !tokens.month || x.getUTCMonth() === y.getUTCMonth();
   return x.getUTCFullYear() === y.getUTCFullYear() && sameMonth;
 }
 
-/** Whether a date pattern writes the year (a `y`, `Y`, `u` or `R` token outside quoted text). */
+/** Whether a date pattern writes the year (`dateTokens`). */
 export function patternHasYear(dateFormat: string): boolean {
-  return /[yYuR]/.test(dateFormat.replace(/'[^']*'/g, ''));
+  return dateTokens(dateFormat).year;
+}
+
+/**
+ * What is wrong with a schema's `dateFormat`, for the loader's warning: date-fns rejects it, or it
+ * writes no year, month or day (`'Q'`). Either way no citation date is read with it (every date is
+ * `unreadable`, without a fix).
+ * @returns the message's middle part, or undefined for a usable pattern
+ */
+export function dateFormatProblem(dateFormat: string): string | undefined {
+  if (!patternReadsDates(dateFormat)) return 'writes no year, month or day (date-fns tokens such as yyyy, MM, MMMM, d outside quotes)';
+  try {
+    format(REFERENCE, dateFormat, TOKENS);
+    parse('', dateFormat, REFERENCE, TOKENS);
+    return undefined;
+  } catch (error) {
+    return `is not a date-fns pattern (${(error as Error).message})`;
+  }
 }
 
 /** A date read with a year-less pattern moved into the year of `yearFrom` (the year before when it would fall after that day). */

@@ -6,10 +6,9 @@ import { visit } from 'unist-util-visit';
 import type { ArticleValue, Span } from './types';
 import { looksLikeDocumentNumber } from '../catalogue/documentNumber';
 
-/** Han ideographs (CJK unified, extensions, compatibility) and 〇. */
-export const HAN = /[\p{Script=Han}\u3007]/u;
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
+import { CLOSE_PARENS as CLOSE, HAN, OPEN_PARENS as OPEN, scanParentheses } from './parentheses';
+
+export { HAN };
 // `\[\s*` and `\]\s*` as units: two adjacent `\s*` made long blank runs quadratic.
 const PLACEHOLDER = /\(\s*(?:\[\s*)?(?:link|链接)\s*(?:\]\s*)?\)|\[\s*(?:link|链接)\s*\](?!\()/giu;
 
@@ -76,24 +75,8 @@ export function parseArticleValue(text: string, value: Span, links: readonly Lin
   const isExcluded = (offset: number) => excluded.some(([s, e]) => offset >= s && offset < e);
 
   // The Chinese title: the first balanced parenthesised group that contains Han characters.
-  const candidates: { open: number; close: number }[] = [];
-  const stack: number[] = [];
-  const unmatched = new Set<number>(); // parentheses without a partner (opens are added after the scan)
-  const pairs: { open: number; close: number }[] = []; // every balanced pair, at any depth
-  const topLevel: { open: number; close: number }[] = []; // balanced pairs not inside another, in order
-  for (let i = value.start; i < value.end; i++) {
-    if (isExcluded(i)) continue;
-    const ch = text[i];
-    if (OPEN.has(ch)) stack.push(i);
-    else if (CLOSE.has(ch) && !stack.length) unmatched.add(i);
-    else if (CLOSE.has(ch)) {
-      const open = stack.pop()!;
-      pairs.push({ open, close: i });
-      if (stack.length === 0) topLevel.push({ open, close: i });
-      if (stack.length === 0 && HAN.test(text.slice(open + 1, i))) candidates.push({ open, close: i });
-    }
-  }
-  for (const open of stack) unmatched.add(open);
+  const { pairs, topLevel, unmatched } = scanParentheses(text, value.start, value.end, isExcluded);
+  const candidates = topLevel.filter((p) => HAN.test(text.slice(p.open + 1, p.close)));
   const preferred = style === 'ascii' ? '(' : '（';
   // A parenthesised document number is not the Chinese title, whatever its parentheses.
   const titles = candidates.filter((c) => c.close - c.open >= 400 || !looksLikeDocumentNumber(text.slice(c.open + 1, c.close)));

@@ -51,8 +51,9 @@ export function isTitleCapture(field: CitationField): boolean {
 
 /**
  * Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；`, and on ` and ` / `&` between
- * one-word names (`MIIT and NDRC`), keeping each name's span. A full name that contains
- * "and" (`Ministry of Ecology and Environment`) stays one name.
+ * one-word names (`MIIT and NDRC`; a `the` before a name is not part of it: `MIIT and the CAC`
+ * gives MIIT and CAC), keeping each name's span. A full name that contains "and" (`Ministry of
+ * Ecology and Environment`) stays one name.
  */
 function splitBodies(text: string, value: Span): Span[] {
   const bodies: Span[] = [];
@@ -71,8 +72,13 @@ function splitBodies(text: string, value: Span): Span[] {
       last = m.index! + m[0].length;
     }
     parts.push([last, piece.length]);
-    if (joins.length && parts.every(([s, e]) => /^\S+$/u.test(piece.slice(s, e).trim()))) {
-      for (const [s, e] of parts) push(start + s, start + e);
+    // A part may have the article of running prose before it: `MIIT and the CAC`.
+    const names = parts.map(([s, e]): [number, number] => {
+      const article = /^\s*the\s+/iu.exec(piece.slice(s, e));
+      return article ? [s + article[0].length, e] : [s, e];
+    });
+    if (joins.length && names.every(([s, e]) => /^\S+$/u.test(piece.slice(s, e).trim()))) {
+      for (const [s, e] of names) push(start + s, start + e);
     } else push(start, end);
   };
   let last = value.start;

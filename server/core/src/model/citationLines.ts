@@ -5,7 +5,7 @@
  * rules as the values of `Label: value` lines.
  */
 import type { IssueSchema } from '../schema/types';
-import { schemaCaptures, schemaPattern } from './schemaPattern';
+import { schemaCaptures, schemaPattern, type SchemaRegExp } from './schemaPattern';
 import { trimmedSpan } from './spans';
 import type { CitationField } from './types';
 
@@ -22,8 +22,8 @@ export const CITATION_LINE_CAPTURES = ['article', 'chinese-title', 'issuing-bodi
 const MAX_LINE = 2000;
 
 /** The citation line patterns of `schema` that compile, in schema order, compiled once per schema object. */
-export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp[] {
-  return (schema.topic.citation.lines ?? []).map((line) => schemaPattern(schema, line?.pattern)).filter((p): p is RegExp => p !== undefined);
+export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): SchemaRegExp[] {
+  return (schema.topic.citation.lines ?? []).map((line) => schemaPattern(schema, line?.pattern)).filter((p): p is SchemaRegExp => p !== undefined);
 }
 
 /**
@@ -36,7 +36,7 @@ export function citationLinePatterns(schema: Pick<IssueSchema, 'topic'>): RegExp
  *   in the order of the line (possibly none: a line such as `Policy | Cybersecurity` that only
  *   marks the citation block). Each field is `captured`, its label an empty span at its value.
  */
-export function readCitationLine(text: string, line: { start: number; end: number }, patterns: readonly RegExp[]): CitationField[] | undefined {
+export function readCitationLine(text: string, line: { start: number; end: number }, patterns: readonly SchemaRegExp[]): CitationField[] | undefined {
   if (!patterns.length || line.end - line.start > MAX_LINE) return undefined;
   // The line as rendered: without surrounding blanks, a hard-break marker or a trailing `<!-- … -->`.
   const whole = trimmedSpan(text, line.start, line.end);

@@ -7,16 +7,18 @@
  * Offsets are document offsets (UTF-16).
  */
 import { looksLikeDocumentNumber } from '../catalogue/documentNumber';
-import { trimmedSpan } from './spans';
+import { linesIn, trimmedSpan } from './spans';
+import { HAN, OPEN_PARENS, outermostPairs, scanParentheses } from './parentheses';
 import type { Citation, CitationField, Span } from './types';
 
 /** Small words an English title may contain in lower case ("Measures for the Security Assessment of …"). */
 const FUNCTION_WORDS = new Set(['of', 'for', 'on', 'the', 'and', 'in', 'to', 'a', 'an', 'with', 'by', 'at', 'from', 'under', 'concerning', 'regarding', 'about']);
 /** A word of an English title: letters, digits, hyphens, apostrophes (`Anti-Monopoly`, `People's`, `5G`). */
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
-const HAN = /\p{Script=Han}/gu;
-const OPEN = '(（';
-const CLOSE = ')）';
+/** Every Han character (`HAN`, global), for counting. */
+const HAN_ALL = new RegExp(HAN.source, 'gu');
+/** How a Chinese title in parentheses starts: a Han character, a digit or an opening quote. */
+const TITLE_START = new RegExp(`^(?:${HAN.source}|[\\d“"‘])`, 'u');
 /** Longest title read in parentheses or 《》 (UTF-16 code units). */
 const MAX_TITLE = 120;
 
@@ -26,12 +28,12 @@ const MAX_TITLE = 120;
  */
 export function readProseTitles(text: string, blocks: readonly Span[]): Citation[] {
   const titles: Citation[] = [];
-  const add = (start: number, end: number, line: Span, english?: Span) => {
+  const add = (inProse: NonNullable<Citation['inProse']>, start: number, end: number, line: Span, english?: Span) => {
     const value = trimmedSpan(text, start, end);
     if (value.end <= value.start) return;
     const empty = { start: value.start, end: value.start, text: '' };
     const field: CitationField = { fieldId: 'article', label: { name: empty, whole: empty }, value, line };
-    titles.push({ article: { ...field, parsed: english ? { chineseTitle: value, englishTitle: english } : { chineseTitle: value } }, fields: [field], start: english?.start ?? value.start, end: value.end });
+    titles.push({ article: { ...field, parsed: english ? { chineseTitle: value, englishTitle: english } : { chineseTitle: value } }, fields: [field], inProse, start: english?.start ?? value.start, end: value.end });
   };
   for (const block of blocks) {
     const source = text.slice(block.start, block.end);
@@ -41,50 +43,36 @@ export function readProseTitles(text: string, blocks: readonly Span[]): Citation
       found = true;
       // `Measures for … 《…》` or `Measures for … (《…》)`: the English title right before it.
       let before = block.start + m.index!;
-      if (before > block.start && OPEN.includes(text[before - 1])) before--;
-      add(block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line, englishTitleBefore(text, block.start, before));
+      if (before > block.start && OPEN_PARENS.has(text[before - 1])) before--;
+      add('book-title-marks', block.start + m.index! + 1, block.start + m.index! + 1 + m[1].length, line, englishTitleBefore(text, block.start, before));
     }
-    for (const group of parenthesised(source)) {
+    for (const group of parenthesised(text, block)) {
       const inner = source.slice(group.open + 1, group.close);
-      if (inner.includes('《') || (inner.match(HAN)?.length ?? 0) < 4 || !/^[\p{Script=Han}\d“"‘]/u.test(inner.trim()) || looksLikeDocumentNumber(inner)) continue;
+      if (inner.includes('《') || (inner.match(HAN_ALL)?.length ?? 0) < 4 || !TITLE_START.test(inner.trim()) || looksLikeDocumentNumber(inner)) continue;
       // Only after an English title: `dual circulation (双循环)` glosses a term, it names no document.
       const english = englishTitleBefore(text, block.start, block.start + group.open);
       if (!english) continue;
       found = true;
-      add(block.start + group.open + 1, block.start + group.close, line, english);
+      add('parentheses', block.start + group.open + 1, block.start + group.close, line, english);
     }
     // A Chinese title on its own: Han characters (at least four), CJK punctuation and digits only.
-    if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(HAN)?.length ?? 0) >= 4) {
-      add(block.start, block.end, line);
+    if (!found && /^[\p{Script=Han}\d\u3000-\u303f\uff00-\uffef（）()“”、，,]+$/u.test(source.trim()) && (source.match(HAN_ALL)?.length ?? 0) >= 4) {
+      add('alone', block.start, block.end, line);
     }
   }
   return titles.sort((a, b) => a.start - b.start);
 }
 
 /**
- * The outermost balanced parenthesised groups of `source` (ASCII or full-width, mixed), each at
- * most `MAX_TITLE` long and on one line: indices of the opening and closing parenthesis.
+ * The outermost balanced parenthesised groups of a block (ASCII or full-width, mixed; `scanParentheses`
+ * line by line), each at most `MAX_TITLE` long inside: indices of the opening and closing
+ * parenthesis relative to the block's start.
  */
-function parenthesised(source: string): { open: number; close: number }[] {
-  const groups: { open: number; close: number }[] = [];
-  for (let i = 0; i < source.length; i++) {
-    if (!OPEN.includes(source[i])) continue;
-    let depth = 0;
-    let close = -1;
-    for (let j = i; j < source.length && j - i <= MAX_TITLE + 1; j++) {
-      const ch = source[j];
-      if (ch === '\n' || ch === '\r') break;
-      if (OPEN.includes(ch)) depth++;
-      else if (CLOSE.includes(ch) && --depth === 0) {
-        close = j;
-        break;
-      }
-    }
-    if (close < 0) continue;
-    groups.push({ open: i, close });
-    i = close;
-  }
-  return groups;
+function parenthesised(text: string, block: Span): { open: number; close: number }[] {
+  return linesIn(text, block.start, block.end).flatMap((line) => {
+    const short = scanParentheses(text, line.start, line.end).pairs.filter((p) => p.close - p.open <= MAX_TITLE + 1);
+    return outermostPairs(short).map((p) => ({ open: p.open - block.start, close: p.close - block.start }));
+  });
 }
 
 /**

@@ -9,11 +9,12 @@ import { schemaLabels, type LabelMatcher, type SchemaLabels } from './labels';
 import { linksOf, looksLikeFieldLine } from './article';
 import { resolveCitationFields } from './citationFields';
 import { readProseTitles } from './proseTitles';
-import { bylinePattern, isBylineLine } from './byline';
+import { bylinePattern, findByline } from './byline';
 import { linesIn, plainText, spanOf, trimmedSpan } from './spans';
 import { headingCaptures, headingPattern } from './headingMetadata';
 import { citationLinePatterns, readCitationLine } from './citationLines';
 import type { ParseOptions } from './parse';
+import type { SchemaRegExp } from './schemaPattern';
 import type {
   BriefModel, Citation, CitationField, FrontMatter, Span, TextBlock, Topic, TopicPart, TopicsListEntry,
 } from './types';
@@ -28,7 +29,7 @@ export class ModelBuilder {
   /** The id of the schema's part without a label with `after: citation` (the prose after the citation block), if any. */
   private readonly afterCitationId: string | undefined;
   /** The schema's citation line patterns (`topic.citation.lines`) that compile. */
-  private readonly linePatterns: RegExp[];
+  private readonly linePatterns: SchemaRegExp[];
 
   constructor(private readonly text: string, private readonly schema: ParseOptions) {
     this.labels = schemaLabels(schema);
@@ -40,6 +41,7 @@ export class ModelBuilder {
   }
 
   readIntro(model: BriefModel, root: Root, base: number): void {
+    const oneLineParagraphs: Span[] = [];
     for (const node of root.children) {
       if (node.type === 'yaml') model.frontMatter = this.readFrontMatter(node, base);
       else if (node.type === 'heading' && node.depth === 1 && !model.title) {
@@ -47,11 +49,13 @@ export class ModelBuilder {
         model.title = { heading, text: this.headingContent(heading) };
       } else if (node.type === 'list' && !model.topicsList) {
         model.topicsList = this.readTopicsList(node, base);
-      } else if (node.type === 'paragraph' && !model.byline) {
+      } else if (node.type === 'paragraph') {
         const line = trimmedSpan(this.text, base + (node.position?.start.offset ?? 0), base + (node.position?.end.offset ?? 0));
-        if (!/[\r\n]/.test(line.text) && isBylineLine(line.text, bylinePattern(this.schema))) model.byline = line;
+        if (!/[\r\n]/.test(line.text)) oneLineParagraphs.push(line);
       }
     }
+    const byline = findByline(oneLineParagraphs, bylinePattern(this.schema));
+    if (byline) model.byline = byline;
   }
 
   /** A group heading's or the closing section's heading (schema `issue.groups`, `issue.closing`): not a topic. */
@@ -130,8 +134,8 @@ export class ModelBuilder {
     // The schema's unlabelled parts: the prose before the first label or citation line, and (`after: citation`) the prose after a citation block.
     const unlabelledToOpen = (): string | undefined => {
       if (part) return undefined;
-      // With the citation at the top (`position: start`), the prose after it opens the topic's parts.
-      if (!topic.parts.length && (!topic.citations.length || this.schema.topic.citation.position === 'start')) return this.leadingId;
+      // With the citation allowed at the top (`position: start` or `any`), the prose after it opens the topic's parts.
+      if (!topic.parts.length && (!topic.citations.length || (this.schema.topic.citation.position ?? 'end') !== 'end')) return this.leadingId;
       return citation && !topic.parts.some((p) => p.partId === this.afterCitationId) ? this.afterCitationId : undefined;
     };
     const openUnlabelled = (id: string, lead: TextBlock, first: Span) => {
@@ -157,11 +161,17 @@ export class ModelBuilder {
         } else topic.unassigned.push(this.textBlock(block, toString(node)));
         continue;
       }
-      // A paragraph: a part label may open it; citation lines may follow anywhere in it. After a
-      // line read by a citation line pattern, a line that is no citation line starts prose again.
+      // A paragraph: a part label may open it; `Label:` citation lines may follow anywhere in it.
+      // Citation line patterns are tried only on a paragraph's first line and on a line right after
+      // a citation line: a wrapped prose line (`GDPR | PIPL`) is never one. After a line read by a
+      // pattern, a line that is no citation line starts prose again.
       const lines = linesIn(this.text, block.start, block.end);
-      const captured = lines.map((line) => readCitationLine(this.text, line, this.linePatterns));
-      const isCitationLine = (i: number) => captured[i] !== undefined || this.fieldLabels.match(this.text.slice(lines[i].start, lines[i].end), lines[i].start) !== undefined;
+      const labelled = lines.map((line) => this.fieldLabels.match(this.text.slice(line.start, line.end), line.start) !== undefined);
+      const captured: (CitationField[] | undefined)[] = [];
+      lines.forEach((line, i) => {
+        captured.push(i === 0 || captured[i - 1] !== undefined || labelled[i - 1] ? readCitationLine(this.text, line, this.linePatterns) : undefined);
+      });
+      const isCitationLine = (i: number) => captured[i] !== undefined || labelled[i];
       for (let from = 0; from < lines.length;) {
         let firstCitationLine = -1;
         for (let i = from; i < lines.length && firstCitationLine < 0; i++) if (isCitationLine(i)) firstCitationLine = i;

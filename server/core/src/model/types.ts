@@ -124,6 +124,12 @@ export interface Citation {
   documentNumber?: CitationDocumentNumber;
   /** Fields in source order (including unknown-order duplicates), for order checks. */
   fields: CitationField[];
+  /**
+   * A Chinese title in running text (`Topic.proseTitles`): how it stands there. `parentheses`
+   * (`English Title (中文标题)`) and `alone` (a paragraph of Han text) count as titles for the
+   * Chinese-title rules only when the catalogue finds a document type in them (`titledCitations`).
+   */
+  inProse?: 'book-title-marks' | 'parentheses' | 'alone';
   start: number;
   end: number;
 }
@@ -194,7 +200,7 @@ export interface BriefModel {
   frontMatter?: FrontMatter;
   /** The `#` title heading. */
   title?: { heading: Span; text: Span };
-  /** The byline: the first one-line intro paragraph that is one (`model/byline.ts`), trimmed, without a trailing comment. */
+  /** The byline: the one-line intro paragraph `findByline` picks (`model/byline.ts`), trimmed, without a trailing comment. */
   byline?: Span;
   /** The intro's numbered list of topics, when present. */
   topicsList?: { entries: TopicsListEntry[]; start: number; end: number };

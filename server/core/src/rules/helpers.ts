@@ -1,5 +1,7 @@
 /** Small helpers shared by rules. */
 import type { Citation, Span, Topic } from '../model/types';
+import type { Catalogue } from '../catalogue/catalogue';
+import { toSimplified } from './citation/traditionalCharacters';
 
 /**
  * Words in a text: Latin words and numbers count one each, each Han character counts one
@@ -71,7 +73,19 @@ export function datedCitations(topic: Topic): Citation[] {
   return topic.headingCitation ? [...topic.citations, topic.headingCitation] : topic.citations;
 }
 
-/** The citations whose Chinese titles the Chinese-title rules check: the citation blocks, then titles in the prose (`topic.chineseTitles.inProse`). */
-export function titledCitations(topic: Topic): Citation[] {
-  return topic.proseTitles ? [...topic.citations, ...topic.proseTitles] : topic.citations;
+/**
+ * The citations whose Chinese titles the Chinese-title rules check: the citation blocks, then
+ * titles in the prose (`topic.chineseTitles.inProse`): every title in 《》, and a title in
+ * parentheses after English words or on a line of its own only when the catalogue finds a
+ * document type in it (办法, 规定, 意见 …; read in simplified characters), so that names of
+ * organisations and places (`China (Shanghai) Pilot Free Trade Zone (中国(上海)自由贸易试验区)`)
+ * are not checked as titles.
+ */
+export function titledCitations(topic: Topic, catalogue: Pick<Catalogue, 'documentTypeOf'>): Citation[] {
+  if (!topic.proseTitles) return topic.citations;
+  const titles = topic.proseTitles.filter((c) => {
+    const chinese = c.article?.parsed.chineseTitle?.text;
+    return c.inProse === 'book-title-marks' || (chinese !== undefined && catalogue.documentTypeOf(toSimplified(chinese)) !== undefined);
+  });
+  return [...topic.citations, ...titles];
 }

@@ -6,9 +6,8 @@ import { readYamlFile, type YamlFileResult, type YamlValidator } from '../yamlFi
 import type { Finding } from '../findings';
 import type { IssueSchema } from './types';
 import { closestWord, editDistance } from '../text/nearest';
-import { captureNames, compileSchemaPattern } from '../model/schemaPattern';
-import { HEADING_CAPTURES } from '../model/headingMetadata';
-import { CITATION_LINE_CAPTURES } from '../model/citationLines';
+import { schemaPatternLocations, schemaPatternProblems } from './schemaPatterns';
+import { dateFormatProblem } from '../catalogue/citationDate';
 
 /** One issue-schema YAML file: where it is and what it says. */
 export interface SchemaSource {
@@ -107,7 +106,7 @@ export function loadIssueSchema(
       break;
     }
     chain.unshift(value);
-    findings.push(...patternWarnings(read));
+    findings.push(...patternWarnings(read), ...dateFormatWarnings(read));
     seen.add(source.path);
     const reference = value.extends as string | undefined;
     if (!reference || reference === DEFAULT_SCHEMA_NAME) break;
@@ -150,32 +149,25 @@ export function unknownSchemaNameMessage(reference: string, names: readonly stri
 }
 
 /**
- * Schema patterns JavaScript cannot compile (`topic.heading.pattern`, `topic.citation.lines[].pattern`):
- * a warning at each pattern. The schema stays usable: such a pattern matches nothing (headings are
- * read without metadata, lines are not citation lines).
+ * The problems of the schema's patterns (`schemaPatternLocations`): a warning at each pattern. The
+ * schema stays usable: a pattern that does not compile is not used.
  */
 function patternWarnings(read: YamlFileResult): Finding[] {
-  const findings: Finding[] = [];
-  /** @param captures the capture names the pattern's readers use (a group of another name is a warning: nothing reads it) */
-  const check = (path: (string | number)[], name: string, consequence: string, captures?: readonly string[]) => {
-    const node = read.document?.getIn(path, true) as { value?: unknown; range?: [number, number] } | undefined;
-    if (typeof node?.value !== 'string') return;
-    const compiled = compileSchemaPattern(node.value);
-    const range = read.lineIndex.range(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
-    if ('error' in compiled) {
-      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name} is not a valid regular expression (${compiled.error}); ${consequence}.`, range });
-      return;
-    }
-    const unknown = captures ? captureNames(node.value).filter((c) => !captures.includes(c.replace(/_/g, '-'))) : [];
-    if (unknown.length) {
-      findings.push({ ruleId: 'schema.schema-violation', severity: 'warning', message: `${name}: nothing reads the capture${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `'${c}'`).join(', ')}; the names read are ${captures!.join(', ')}.`, range });
-    }
-  };
-  check(['topic', 'heading', 'pattern'], 'topic.heading.pattern', 'headings are read without metadata', HEADING_CAPTURES);
-  check(['issue', 'byline', 'pattern'], 'issue.byline.pattern', 'bylines are read and checked without it');
-  const lines = (read.value as { topic?: { citation?: { lines?: unknown } } } | undefined)?.topic?.citation?.lines;
-  if (Array.isArray(lines)) lines.forEach((_, i) => check(['topic', 'citation', 'lines', i, 'pattern'], `topic.citation.lines[${i}].pattern`, 'no line is read with it', CITATION_LINE_CAPTURES));
-  return findings;
+  return schemaPatternLocations(read.value).flatMap((location) => {
+    const node = read.document?.getIn(location.path, true) as { range?: [number, number] } | undefined;
+    const range = read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
+    return schemaPatternProblems(location).map((message): Finding => ({ ruleId: 'schema.schema-violation', severity: 'warning', message, range }));
+  });
+}
+
+/** A `topic.citation.dateFormat` that reads no date (`dateFormatProblem`): a warning at it; dates are then reported as unreadable, without fixes. */
+function dateFormatWarnings(read: YamlFileResult): Finding[] {
+  const node = read.document?.getIn(['topic', 'citation', 'dateFormat'], true) as { value?: unknown; range?: [number, number] } | undefined;
+  if (typeof node?.value !== 'string') return [];
+  const problem = dateFormatProblem(node.value);
+  if (!problem) return [];
+  const range = read.lineIndex.range(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+  return [{ ruleId: 'schema.schema-violation', severity: 'warning', message: `topic.citation.dateFormat '${node.value}' ${problem}; no citation date is read with it.`, range }];
 }
 
 /**

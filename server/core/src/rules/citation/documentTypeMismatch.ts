@@ -24,7 +24,7 @@ export const documentTypeMismatch: Rule = {
   check({ model, catalogue, report }) {
     for (const topic of model.topics) {
       // Citation blocks, and (`topic.chineseTitles.inProse`) titles in the prose with the English title before them.
-      for (const citation of titledCitations(topic)) {
+      for (const citation of titledCitations(topic, catalogue)) {
         const parsed = citation.article?.parsed;
         if (!parsed?.chineseTitle || !parsed.englishTitle) continue;
         // Traditional characters are citation.traditional-characters' business: 辦法 is still 办法.

@@ -10,9 +10,9 @@ export const halfwidthPunctuation: Rule = {
   description: 'Punctuation inside a Chinese title is full-width: （）、，“”, not ( ) , ".',
   defaultSeverity: 'error',
   tags: ['citation'],
-  check({ model, report }) {
+  check({ model, catalogue, report }) {
     for (const topic of model.topics) {
-      for (const citation of titledCitations(topic)) {
+      for (const citation of titledCitations(topic, catalogue)) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title) continue;
         // A pair — ( ) or " " — is one finding with one fix; a lone mark is a finding of its own.

@@ -11,9 +11,9 @@ export const traditionalCharacters: Rule = {
   description: 'A Chinese title uses simplified characters only (no traditional characters mixed in).',
   defaultSeverity: 'error',
   tags: ['citation'],
-  check({ model, report }) {
+  check({ model, catalogue, report }) {
     for (const topic of model.topics) {
-      for (const citation of titledCitations(topic)) {
+      for (const citation of titledCitations(topic, catalogue)) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title) continue;
         const simplified = toSimplified(title.text);

@@ -1,0 +1,58 @@
+/**
+ * A team's schema patterns in the language server (pitfall: a pattern that backtracks
+ * catastrophically must not hang the server): with a citation line pattern `^(\w+\s?)+ \| …`
+ * and a brief holding a long prose line that ends in `!`, every request is answered; a capture
+ * nothing reads is a warning-severity diagnostic in the schema file, and the schema is used.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
+import { TestClient, tempFolder, fileUri } from './support/client';
+import { repoRoot } from '../support/config';
+
+const example = path.join(repoRoot, 'examples', 'publications', 'policy-tracker', 'policy-tracker-2022-12.md');
+
+describe('LSP team schema patterns', function () {
+  this.timeout(120_000);
+  let root: string;
+  beforeEach(() => {
+    root = tempFolder();
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.mkdirSync(path.join(root, '.policy-brief'));
+    fs.writeFileSync(path.join(root, '.policy-brief', 'issue-schema.yaml'), [
+      'schemaVersion: 1',
+      'extends: policy-tracker',
+      'topic:',
+      '  citation:',
+      '    lines:',
+      '      - id: team-date',
+      '        pattern: "^(\\\\w+\\\\s?)+ \\\\| (?<date>.+)$"',
+      '      - id: team-area',
+      '        pattern: "^Area: (?<area>.+)$"',
+      '',
+    ].join('\n'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('a brief with a long prose line is answered (diagnostics, documentSymbol); the unread capture is a warning in the schema file', async () => {
+    const client = new TestClient({ pull: true });
+    try {
+      await client.initialize([{ uri: fileUri(root), name: 'team' }]);
+      const brief = path.join(root, 'issue.md');
+      const prose = `${'word '.repeat(19)}word!`;
+      const text = fs.readFileSync(example, 'utf8').replace('which take effect in September. Who must apply:', `which take effect in September.\n${prose}\nWho must apply:`);
+      fs.writeFileSync(brief, text);
+      await client.open(fileUri(brief), text);
+      assert.deepEqual(await client.diagnostics(fileUri(brief)), [], 'the brief is checked with the team schema, the prose line is prose');
+      const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fileUri(brief) } });
+      assert.ok(Array.isArray(symbols) && symbols.length > 0, 'documentSymbol is answered');
+      const schema = fileUri(path.join(root, '.policy-brief', 'issue-schema.yaml'));
+      const published = await client.waitFor(() => { const p = client.lastPublished(schema); return p && p.diagnostics.length ? p : undefined; }, 'a diagnostic in the schema file');
+      assert.deepEqual(published.diagnostics.map((d) => [d.severity, d.range.start.line]), [[DiagnosticSeverity.Warning, 8]]);
+      assert.match(String(published.diagnostics[0].message), /nothing reads the capture 'area'/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
