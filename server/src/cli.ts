@@ -56,6 +56,18 @@ function readStdin(): string {
   return fs.readFileSync(0, 'utf8');
 }
 
+/**
+ * The number of threads that check files when `--jobs` is not given: one fewer than the cores
+ * (at least 1, which checks in this thread), as Jest's default `maxWorkers`. The remaining core
+ * serves this thread, V8's compiler and garbage-collector threads: on the 2-core benchmark machine
+ * two worker threads checked 500 briefs in 4.3 s and one thread in 3.85 s, because each isolate
+ * compiles and warms up the same code and two allocation-heavy parses in parallel ran at two
+ * thirds of the speed each (docs/robustness.md, "Cold throughput").
+ */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
 /** Checks files, in worker threads when there are many. */
 async function checkAll(requests: CheckFileRequest[], keepText: boolean, jobs: number): Promise<CheckFileResult[]> {
   const workerFile = path.join(__dirname, 'check-worker.js');
@@ -158,7 +170,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     return n;
   };
   const maxWarnings = integer('--max-warnings', options.maxWarnings, 0) ?? Infinity;
-  const jobs = integer('--jobs', options.jobs, 1) ?? os.availableParallelism();
+  const jobs = integer('--jobs', options.jobs, 1) ?? defaultJobs();
   const format = options.format as Format;
   const fix = Boolean(options.fix);
   const baselineFile = options.baseline as string | undefined;
@@ -321,7 +333,7 @@ export function createProgram(): Command {
     .option('--cache', 'skip files unchanged since the last run (content, configuration and tool version)')
     .option('--cache-location <file>', `cache file (default: ${DEFAULT_CACHE_LOCATION})`)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
-    .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
+    .option('-j, --jobs <n>', 'threads that check files (default: one fewer than the cores, at least 1)')
     .option('--no-code-frame', 'omit the source excerpt under each finding')
     .option('--no-color', 'plain output')
     .action(async (inputs: string[], options: Record<string, unknown>) => {
@@ -343,7 +355,7 @@ export function createProgram(): Command {
       process.stdout.write(fs.readFileSync(packagePath('docs', 'rules', `${id}.md`), 'utf8'));
     });
   registerSchemaCommand(program);
-  registerDocumentsCommand(program, expandInputs, (files, overrides, jobs) => checkAll(files.map((path) => ({ path, overrides, indexOnly: true })), false, jobs ?? os.availableParallelism()));
+  registerDocumentsCommand(program, expandInputs, (files, overrides, jobs) => checkAll(files.map((path) => ({ path, overrides, indexOnly: true })), false, jobs ?? defaultJobs()));
   return program;
 }
 

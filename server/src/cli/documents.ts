@@ -51,7 +51,7 @@ export function registerDocumentsCommand(program: Command, expandInputs: (inputs
     .option('--schema <file>', 'issue schema to use instead of the discovered .policy-brief/issue-schema.yaml')
     .option('--issuing-bodies <file>', 'team issuing-body catalogue to use instead of the discovered one')
     .option('--policy-titles <file>', 'team policy-title catalogue to use instead of the discovered one')
-    .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
+    .option('-j, --jobs <n>', 'threads that read files (default: one fewer than the cores, at least 1)')
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       if (!inputs.length) throw new Error('Name at least one file, folder or glob.');
       const overrides: ConfigOverrides = { schemaPath: options.schema as string | undefined, issuingBodiesPath: options.issuingBodies as string | undefined, policyTitlesPath: options.policyTitles as string | undefined };
