@@ -137,12 +137,20 @@ export function dateFormatProblem(dateFormat: string): string | undefined {
 /** A date read with a year-less pattern moved into the year of `yearFrom` (the year before when it would fall after that day). */
 function withYearFrom(date: Date, dateFormat: string, yearFrom: Day | undefined): Date {
   if (yearFrom === undefined || !isValid(date) || patternHasYear(dateFormat)) return date;
-  const from = new Date(yearFrom);
-  const moved = new Date(from.getUTCFullYear(), date.getMonth(), date.getDate());
+  const moved = new Date(yearTaken(date.getMonth(), date.getDate(), yearFrom), date.getMonth(), date.getDate());
   // February 29 outside a leap year: not a day of that year.
-  if (moved.getMonth() !== date.getMonth()) return new Date(NaN);
-  if (dayOf(moved) > yearFrom) moved.setFullYear(moved.getFullYear() - 1);
-  return moved;
+  return moved.getMonth() !== date.getMonth() ? new Date(NaN) : moved;
+}
+
+/**
+ * The year a date written without one takes: the year of `yearFrom` (the issue's date), or the
+ * year before when the month and day fall after it in the year.
+ * @param month 0-based month; @param day day of the month
+ */
+export function yearTaken(month: number, day: number, yearFrom: Day): number {
+  const from = new Date(yearFrom);
+  const after = month > from.getUTCMonth() || (month === from.getUTCMonth() && day > from.getUTCDate());
+  return from.getUTCFullYear() - (after ? 1 : 0);
 }
 
 /**

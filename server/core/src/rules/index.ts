@@ -32,6 +32,7 @@ import { bodyNotInExistence } from './issuingBody/notInExistence';
 import { issuingBodyListFormat } from './issuingBody/list';
 import { invalidDate } from './date/invalidDate';
 import { invalidFrontMatter } from './frontMatter/invalidYaml';
+import { issueDate } from './frontMatter/issueDate';
 import { lawIssuer } from './citation/lawIssuer';
 import { draftSuperseded } from './citation/draftSuperseded';
 import { documentNumberFormat } from './documentNumber/format';
@@ -43,6 +44,7 @@ import { markdownLimit } from './structure/markdownLimit';
 /** All rules, in reporting order. */
 export const rules: readonly Rule[] = [
   invalidFrontMatter,
+  issueDate,
   markdownLimit,
   missingTitle,
   byline,

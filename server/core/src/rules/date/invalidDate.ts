@@ -1,25 +1,42 @@
 import type { Rule } from '../rule';
-import { formatCitationDate, readCitationDate } from '../../catalogue/citationDate';
+import { formatCitationDate, patternHasYear, readCitationDate, yearTaken } from '../../catalogue/citationDate';
+import { issueDay } from './issueDay';
 import { datedCitations } from '../helpers';
 
 /** The day the message's example shows in the schema's format (April 14, 2023). */
 const EXAMPLE_DAY = Date.UTC(2023, 3, 14);
 
-/** date.invalid: the citation date is a real calendar date in the schema's format. */
+/**
+ * date.invalid: the citation date is a real calendar date in the schema's format. A date written
+ * without a year (`d MMMM`) must also be a day of the year it takes (the issue's, see
+ * `readCitationDate`): `29 February` in an issue of 2025 is not; so the rule reads the front
+ * matter and sees the whole document.
+ */
 export const invalidDate: Rule = {
   id: 'date.invalid',
   description: "The citation date is a real calendar date written in the schema's format (April 14, 2023).",
   defaultSeverity: 'error',
   tags: ['date'],
-  check({ model, schema, report }) {
+  scope: 'document',
+  check({ model, schema, report, citationDay, today }) {
     const dateFormat = schema.topic.citation.dateFormat;
+    const yearless = !patternHasYear(dateFormat);
     for (const topic of model.topics) {
       for (const citation of datedCitations(topic)) {
         const date = citation.date;
         if (!date?.value.text) continue;
         const read = readCitationDate(date.value.text, dateFormat);
         const { start, end, text } = date.value;
-        if (read.kind === 'valid') continue;
+        if (read.kind === 'valid') {
+          // Valid in a leap year; not in the year it takes (the issue's, else today's).
+          if (yearless && citationDay(citation) === undefined) {
+            const issue = issueDay(model);
+            const leapYearDay = new Date(read.day);
+            const year = yearTaken(leapYearDay.getUTCMonth(), leapYearDay.getUTCDate(), issue ?? today);
+            report({ start, end, message: `'${text}' is not a calendar date in ${year}, the year it takes from ${issue !== undefined ? "the issue's front-matter date" : 'today (the issue has no front-matter date)'}.` });
+          }
+          continue;
+        }
         if (read.kind === 'other-format') {
           report({ start, end, message: `Write the date as '${read.canonical}' (format ${dateFormat}).`, fixes: [{ title: `Write '${read.canonical}'`, edits: [{ start, end, newText: read.canonical }], isPreferred: true }] });
         } else if (read.kind === 'impossible') {
