@@ -5,7 +5,7 @@
  * GFM more than doubles the cost of a parse (its autolink-literal construct is tried at the start
  * of every word, its table construct on every paragraph line), yet most sections of a brief use no
  * GFM construct. `parseMarkdown` therefore parses without GFM when the text cannot hold one (see
- * `mayNeedGfm`), and parses again with GFM when the tree shows it could; the tree is the same
+ * `GFM_BLOCK_OR_MARK` and `holdsAutolinkLiteral`), and parses again with GFM when the tree shows it could; the tree is the same
  * either way (test/unit/markdownGfm.test.ts compares the two on every fixture and on mutated briefs).
  *
  * Hard inputs are bounded before remark sees them (`limitNesting`, `limitEmphasis`), and a parse that still fails
@@ -89,7 +89,7 @@ function holdsAutolinkLiteral(root: Root): boolean {
 }
 
 /** `text` parsed as `markdownProcessor()` parses it; without GFM when that gives the same tree. */
-function parseWithGfm(text: string): Root {
+function parseGfmTree(text: string): Root {
   if (GFM_BLOCK_OR_MARK.test(text)) return markdownProcessor().parse(text);
   const commonmark = commonmarkOnly().parse(text);
   return holdsAutolinkLiteral(commonmark) ? markdownProcessor().parse(text) : commonmark;
@@ -111,7 +111,7 @@ export function parseMarkdown(markdown: string): Root {
   limits.sort((a, b) => a.start - b.start);
   let root: Root;
   try {
-    root = parseWithGfm(text);
+    root = parseGfmTree(text);
   } catch (error) {
     root = parseSkeleton(text);
     limits.push({ start: 0, end: markdown.length, reason: 'failed', detail: (error as Error)?.message ?? String(error) });

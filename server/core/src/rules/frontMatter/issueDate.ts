@@ -22,6 +22,12 @@ function writtenIssueDate(model: BriefModel): { key: string; start: number; end:
   return { key, start, end: start + line[1].length, text: line[1] };
 }
 
+/** The first line of the front matter's YAML without a trailing comment; the opening `---` when the YAML is empty. */
+function firstLine(frontMatter: NonNullable<BriefModel['frontMatter']>): { start: number; end: number } {
+  const line = /^(.*?)[ \t]*(?:[ \t]#.*)?$/m.exec(frontMatter.yaml.text);
+  return line && line[1] ? { start: frontMatter.yaml.start, end: frontMatter.yaml.start + line[1].length } : { start: frontMatter.start, end: frontMatter.start + 3 };
+}
+
 /**
  * front-matter.issue-date: the issue's own date (front matter `date:`, `issue-date:` or
  * `issue_date:`) is a date, and a format whose dates have no year gets one.
@@ -50,8 +56,8 @@ export const issueDate: Rule = {
     }
     if (patternHasYear(dateFormat) || !model.topics.some((topic) => datedCitations(topic).some((c) => c.date?.value.text))) return;
     // Dates without a year and no issue date: they take the year of the day of the check.
-    // At the front matter's opening `---`, else the title heading, else the start of the text.
-    const at = model.frontMatter ? { start: model.frontMatter.start, end: model.frontMatter.start + 3 } : model.title?.heading ?? { start: 0, end: 0 };
+    // At the front matter's first line (where `date:` would go), else the title heading, else the start of the text.
+    const at = model.frontMatter ? firstLine(model.frontMatter) : model.title?.heading ?? { start: 0, end: 0 };
     report({
       start: at.start,
       end: at.end,
