@@ -12,7 +12,7 @@ import { rules as allRules, type Rule } from './rules/index';
 import type { RuleContext, Report } from './rules/rule';
 import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
-import { citationDay as readCitationDay } from './catalogue/citationDate';
+import { rememberedCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
 import { dayOf, type Day } from './catalogue/dates';
 import { issueDay } from './rules/date/issueDay';
@@ -63,7 +63,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   // A date pattern without a year (`d MMMM`) takes the issue's year (front matter), else this year's.
   const yearFrom = issueDay(model) ?? today;
   const citationDay = (citation: Citation): Day | undefined => {
-    if (!dayCache.has(citation)) dayCache.set(citation, cachedCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat, yearFrom));
+    if (!dayCache.has(citation)) dayCache.set(citation, rememberedCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat, yearFrom));
     return dayCache.get(citation);
   };
   const topicDay = (topic: Topic) => topic.citations.map(citationDay).find((d) => d !== undefined);
@@ -123,22 +123,6 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   findings.sort(compareFindings);
   // `<!-- policy-brief-disable … -->` comments turn rules off for lines or the whole brief.
   return { model, lineIndex, findings: applyDisableComments(text, lineIndex, findings), cancelled: false };
-}
-
-/** Days of date texts by format, year and text (pure): an editor's checks read the same dates on every edit. */
-const citationDays = new Map<string, Day | undefined>();
-const MAX_CITATION_DAYS = 10_000;
-
-/** `citationDay` (catalogue/citationDate.ts), remembered for the last `MAX_CITATION_DAYS` texts. */
-function cachedCitationDay(text: string | undefined, dateFormat: string, yearFrom: Day): Day | undefined {
-  if (text === undefined) return undefined;
-  const key = `${yearFrom}\u0000${dateFormat}\u0000${text}`;
-  let day = citationDays.get(key);
-  if (day === undefined && !citationDays.has(key)) {
-    if (citationDays.size >= MAX_CITATION_DAYS) citationDays.clear();
-    citationDays.set(key, (day = readCitationDay(text, dateFormat, yearFrom)));
-  }
-  return day;
 }
 
 /** A report of one rule, with the rule's id and effective severity. */

@@ -1,6 +1,7 @@
 /**
  * Citation dates in the schema's format (date-fns tokens, English month names).
  */
+import { TwoGenerations } from '../model/twoGenerations';
 import { parse, format, isValid } from 'date-fns';
 import { dayOf, type Day } from './dates';
 
@@ -64,6 +65,31 @@ export function citationDay(value: string | undefined, dateFormat: string, yearF
   if (!value) return undefined;
   const read = readCitationDate(value, dateFormat, yearFrom);
   return read.kind === 'valid' || read.kind === 'other-format' ? read.day : undefined;
+}
+
+/** Days read by `rememberedCitationDay`, by issue day, format and text (`null`: no day). */
+const remembered = new TwoGenerations<string, Day | null>();
+/** Texts read since the last generation began. */
+let readSinceRotation = 0;
+/** Texts read per generation: with the previous generation kept, at most twice this many are held. */
+const TEXTS_PER_GENERATION = 5_000;
+
+/**
+ * `citationDay`, remembered: an editor's checks read the same date texts on every edit, and date-fns
+ * parsing is the slow part of a check of citations. The result depends only on the arguments, so
+ * it is the same as `citationDay`'s (test/unit/citation-day.test.ts).
+ * @param yearFrom as for `citationDay` (required here: the check always has a day for year-less dates)
+ */
+export function rememberedCitationDay(value: string | undefined, dateFormat: string, yearFrom: Day): Day | undefined {
+  if (!value) return undefined;
+  const day = remembered.use(`${yearFrom}\u0000${dateFormat}\u0000${value}`, () => {
+    if (++readSinceRotation > TEXTS_PER_GENERATION) {
+      remembered.rotate();
+      readSinceRotation = 0;
+    }
+    return citationDay(value, dateFormat, yearFrom) ?? null;
+  });
+  return day ?? undefined;
 }
 
 /** Formats a UTC day in the schema's format. */
