@@ -87,4 +87,21 @@ describe('archive index', () => {
     assert.deepEqual(iis.conflicts, ['2 English renderings']);
     assert.equal(docs.find((d) => d.chinese === '生成式人工智能服务管理暂行办法')!.catalogueId, 'genai-services-interim-measures-2023');
   });
+
+  it('archive votes follow replaced and removed briefs (the rules count each list once while it is unchanged)', () => {
+    const brief = (headline: string) => `---\npolicy-brief: x\n---\n\n# Weekly\n\n## 1. ${headline}\n\n**At a glance:** Text.\n`;
+    const index = new ArchiveIndex();
+    add(index, 'a.md', brief('Robots get a standard plan'));
+    add(index, 'b.md', brief('Robots get a standard plan'));
+    const duplicates = () => checkArchive(index, 'a.md', config).filter((f) => f.ruleId === 'archive.duplicate-headline').map((f) => f.message);
+    assert.equal(duplicates().length, 1);
+    add(index, 'b.md', brief('Chips get a subsidy'));
+    assert.deepEqual(duplicates(), [], 'b.md replaced: its old headline no longer counts');
+    add(index, 'c.md', brief('Robots get a standard plan'));
+    assert.equal(duplicates().length, 1);
+    add(index, 'd.md', brief('Robots get a standard plan'));
+    assert.match(duplicates()[0], /2 other briefs/);
+    index.remove('c.md');
+    assert.doesNotMatch(duplicates()[0], /2 other briefs/);
+  });
 });

@@ -12,12 +12,18 @@ export interface ArchiveDocument {
   citations: readonly ArchiveCitation[];
 }
 
+/**
+ * Appends to the list of `key`. The lists are only ever appended to in place; anything else makes
+ * a new list (`removeFrom`): the archive rules count each list once while it keeps its identity
+ * and length (`archive/rules/majority.ts`, `duplicateHeadline.ts`), so keep it that way.
+ */
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
+/** Removes values from the list of `key` by replacing the list with a new one (never in place: see `addTo`). */
 function removeFrom<K, V>(map: Map<K, V[]>, key: K, predicate: (value: V) => boolean): void {
   const list = map.get(key);
   if (!list) return;
