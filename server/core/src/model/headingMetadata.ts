@@ -16,7 +16,7 @@ export function headingPattern(schema: Pick<IssueSchema, 'topic'>): SchemaRegExp
 /** Captured pieces of a headline: `[start, end)` in UTF-16 code units of the headline text. */
 export type HeadingCaptures = SchemaCaptures<(typeof HEADING_CAPTURES)[number]>;
 
-/** The named captures of `pattern` in `headline` that matched something (empty captures left out; none when it does not match). */
-export function headingCaptures(pattern: SchemaRegExp, headline: string): HeadingCaptures {
-  return schemaCaptures(pattern, headline, HEADING_CAPTURES) ?? {};
+/** The named captures of `pattern` in `headline` that matched something (empty captures left out); undefined when it does not match. */
+export function headingCaptures(pattern: SchemaRegExp, headline: string): HeadingCaptures | undefined {
+  return schemaCaptures(pattern, headline, HEADING_CAPTURES);
 }

@@ -153,6 +153,8 @@ export interface Topic {
    * issuing bodies, document); its fields' labels are empty spans at their values. Not in `citations`.
    */
   headingCitation?: Citation;
+  /** Whether the headline matched the schema's `topic.heading.pattern`; absent when the schema has none (or an invalid one). */
+  headingMatched?: boolean;
   /**
    * Chinese titles written in the topic's prose (schema `topic.chineseTitles.inProse`): `《…》`
    * inside a paragraph or list item, or a paragraph that is a Chinese title alone; each an

@@ -40,6 +40,7 @@ import { documentNumberIssuer } from './documentNumber/issuer';
 import { documentNumberYear } from './documentNumber/year';
 import { futureDate } from './date/futureDate';
 import { markdownLimit } from './structure/markdownLimit';
+import { headingMetadata } from './structure/headingMetadata';
 
 /** All rules, in reporting order. */
 export const rules: readonly Rule[] = [
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   topicCount,
   topicsList,
   topicNumbering,
+  headingMetadata,
   missingPart,
   partOrder,
   duplicatePart,

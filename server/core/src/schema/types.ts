@@ -80,7 +80,12 @@ export interface IssueSchema {
      * `issuing-bodies`, `document` and `headline`; the captures feed the date and issuing-body
      * rules as a citation block's lines do.
      */
-    heading?: { pattern?: string };
+    /**
+     * Metadata in the topic heading: `pattern` reads it (named captures); with `required`, a heading
+     * the pattern does not match is reported (`structure.heading-metadata`), in the words of `form`
+     * (what authors write, e.g. `<issuing bodies> issued … (<day> <month>)`).
+     */
+    heading?: { pattern?: string; required?: boolean; form?: string };
     /** Chinese titles outside the citation block that the Chinese-title rules check too. */
     chineseTitles?: { inProse?: boolean };
     parts: PartSchema[];
