@@ -33,7 +33,7 @@ export function formatHuman(results: CheckFileResult[], options: { color: boolea
   const files = results.filter((r) => r.findings.length || r.error).length;
   const total = counts.error + counts.warning + counts.information + counts.hint;
   out.push(total || files
-    ? `${total} finding(s) in ${files} of ${results.length} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} note(s).`
+    ? `${total} finding(s) in ${files} of ${results.length} file(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s).`
     : `No findings in ${results.length} file(s).`);
   return out.join('\n');
 }
