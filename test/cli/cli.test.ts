@@ -63,7 +63,7 @@ describe('policy-brief check (CLI)', function () {
       const at = frame.findIndex((l) => l.includes('> 24 | Date: 2023-04-14'));
       assert.match(frame[at + 1], /^\s+\|\s+\^{10}$/);
       assert.equal(frame[at + 1].indexOf('^'), frame[at].indexOf('2023-04-14'), 'carets under the date');
-      assert.match(out, /2 finding\(s\) in 1 of 1 file\(s\): 2 error\(s\), 0 warning\(s\), 0 note\(s\)\./);
+      assert.match(out, /2 finding\(s\) in 1 of 1 file\(s\): 2 error\(s\), 0 warning\(s\), 0 information, 0 hint\(s\)\./);
     });
 
     it('places columns in UTF-16 code units after Chinese and emoji text', () => {
