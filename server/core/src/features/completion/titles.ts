@@ -198,13 +198,18 @@ function isPlaceholder(value: string, dateFormat: string): boolean {
   return !v || v === dateFormat || /^(?:todo|tbd|\.\.\.|…|-+|\?+)$/i.test(v) || /^(?:YYYY|Month\b)/.test(v);
 }
 
-/** Edits filling the empty or placeholder `Issuing bodies:` and `Date:` lines of the citation. */
+/**
+ * Edits filling the empty or placeholder `Issuing bodies:` and `Date:` lines of the citation.
+ * Runs for every proposal of every keystroke, so a value is computed only for a line to fill.
+ */
 function fillCitation(input: CompletionInput, citation: Citation, candidate: TitleCandidate): TextEdit[] {
   const { text, schema, catalogue, lineIndex } = input;
   const dateFormat = schema.topic.citation.dateFormat;
   const edits: TextEdit[] = [];
-  const fill = (field: CitationField | undefined, value: string | undefined) => {
-    if (!field || !value || !isPlaceholder(field.value.text, dateFormat)) return;
+  const fill = (field: CitationField | undefined, valueOf: () => string | undefined) => {
+    if (!field || !isPlaceholder(field.value.text, dateFormat)) return;
+    const value = valueOf();
+    if (!value) return;
     if (field.value.text.trim()) {
       edits.push({ range: lineIndex.range(field.value.start, field.value.end), newText: value });
       return;
@@ -214,20 +219,28 @@ function fillCitation(input: CompletionInput, citation: Citation, candidate: Tit
     const to = lineIndex.lineEnd(lineIndex.positionAt(field.line.start).line);
     edits.push({ range: lineIndex.range(from, Math.max(from, to)), newText: (/\s/.test(text[from - 1] ?? '') ? '' : ' ') + value });
   };
-  let bodies: string | undefined;
-  let date: string | undefined;
-  if (candidate.catalogue) {
-    bodies = candidate.catalogue.issuing_bodies.map((id) => {
+  const title = candidate.catalogue;
+  fill(citation.issuingBodies, () => title
+    ? title.issuing_bodies.map((id) => {
       const body = catalogue.bodyById(id);
       return body ? catalogue.canonicalName(body) : id;
-    }).join(schema.topic.citation.issuingBodySeparator);
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(candidate.catalogue.date) ? parsePartialDate(candidate.catalogue.date)?.first : undefined;
-    date = day !== undefined ? formatCitationDate(day, dateFormat) : undefined;
-  } else if (candidate.cited) {
-    bodies = candidate.cited.bodies;
-    date = candidate.cited.date;
-  }
-  fill(citation.issuingBodies, bodies);
-  fill(citation.date, date);
+    }).join(schema.topic.citation.issuingBodySeparator)
+    : candidate.cited?.bodies);
+  fill(citation.date, () => title ? catalogueDate(title.date, dateFormat) : candidate.cited?.date);
   return edits;
+}
+
+/** Catalogue dates (`YYYY-MM-DD`) in citation formats, as `formatCitationDate` writes them. */
+const formattedDates = new Map<string, string | undefined>();
+
+/** A catalogue date (`YYYY-MM-DD`; undefined for a month or a year) in the citation's `dateFormat`. */
+function catalogueDate(date: string, dateFormat: string): string | undefined {
+  const key = `${dateFormat}\n${date}`;
+  if (formattedDates.has(key)) return formattedDates.get(key);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parsePartialDate(date)?.first : undefined;
+  const formatted = day !== undefined ? formatCitationDate(day, dateFormat) : undefined;
+  // Bounded by the catalogue's dates times the formats in use; cleared should a stray input grow it.
+  if (formattedDates.size > 100_000) formattedDates.clear();
+  formattedDates.set(key, formatted);
+  return formatted;
 }
