@@ -84,8 +84,8 @@ export class SearchIndex<T> {
   /**
    * @param keysOf every form of an entry a user may type
    * @param options `candidateIndex: false` scans every target for each query instead of only
-   *   those sharing a two-character substring with it, or, when the query extends the last one,
-   *   those the last one matched (same results, slower; for comparisons)
+   *   those sharing a two-character substring with it, or, when the query extends a recent one,
+   *   those that one matched (same results, slower; for comparisons)
    */
   constructor(values: readonly T[], keysOf: (value: T) => SearchKeys, private readonly options: { candidateIndex?: boolean } = {}) {
     this.values = values;
@@ -166,8 +166,8 @@ export class SearchIndex<T> {
     };
     // Cheap tiers first (exact, prefix, substring, all words): one pass of string tests. Each
     // tier only narrows as the query grows (a target matching a query matches each of its
-    // prefixes of two or more code units), so a query extending the last one scans only the
-    // targets the last one matched.
+    // prefixes of two or more code units), so a query extending a recent one scans only the
+    // targets that one matched.
     const incremental = this.options.candidateIndex !== false;
     const short = q.length === 1;
     const narrowed = incremental && !short ? this.previousCheap.narrowing(q) : undefined;
