@@ -58,4 +58,30 @@ describe('Search index candidates', function () {
       }
     }), { seed: 20261129, numRuns: 300 });
   });
+
+  it('ties among many equal fuzzy matches: typing a typo on gives the fresh search\'s results (fast-check)', () => {
+    // 400 titles of one length and shape: a typo matches them all fuzzily with one score, more
+    // than the fuzzy tier keeps, so which it keeps must not depend on the targets tried.
+    const titles = Array.from({ length: 400 }, (_, i) => `Measures for Item ${String(i).padStart(3, '0')}`);
+    const fast = new SearchIndex(titles, (t) => ({ latin: [t], chinese: [] }));
+    const full = new SearchIndex(titles, (t) => ({ latin: [t], chinese: [] }), { candidateIndex: false });
+    const word = fc.constantFrom('measures', 'item', 'measures for item');
+    const typo = fc.tuple(word, fc.nat(), fc.constantFrom('drop', 'double', 'swap')).map(([w, at, kind]) => {
+      const i = at % (w.length - 1);
+      if (kind === 'drop') return w.slice(0, i) + w.slice(i + 1);
+      if (kind === 'double') return w.slice(0, i) + w[i] + w.slice(i);
+      return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+    });
+    assert.deepEqual(fast.search('mesures', 50).map((r) => r.value), full.search('mesures', 50).map((r) => r.value));
+    fc.assert(fc.property(fc.array(typo, { minLength: 1, maxLength: 3 }), (queries) => {
+      for (const q of queries) {
+        for (let n = 1; n <= q.length; n++) {
+          const typed = q.slice(0, n);
+          assert.deepEqual(fast.search(typed, 50), full.search(typed, 50), JSON.stringify(typed));
+          // Title completion searches the English title on the line too, between keystrokes.
+          assert.deepEqual(fast.search('mesures for', 50), full.search('mesures for', 50));
+        }
+      }
+    }), { seed: 20261206, numRuns: 100 });
+  });
 });

@@ -73,15 +73,12 @@ export function registerFeatures(connection: Connection, analysis: Analysis, abi
     const shift = (edit: TextEdit): TextEdit => ({ newText: edit.newText, range: { start: at(edit.range.start.offset), end: at(edit.range.end.offset) } });
     const proposals = result.items.filter((p) => !p.snippet || abilities.snippets);
     const items = proposals.map((p) => toCompletionItem({ ...p, edit: shift(p.edit), additionalEdits: p.additionalEdits?.map(shift) }, abilities.snippets)!);
-    resolver.remember(params.textDocument.uri, found.document.version, items, proposals, (parts) => ({
-      documentation: markdownDocumentation(parts.documentation),
-      additionalTextEdits: parts.additionalEdits?.map((e) => toTextEdit(shift(e))),
-    }));
+    resolver.remember(items, proposals, (parts) => ({ documentation: markdownDocumentation(parts.documentation) }));
     return { isIncomplete: result.isIncomplete, items };
   });
 
-  // The documentation and additional edits left out of the list (see completionResolve.ts).
-  onRequestChecked(connection, 'completionItem/resolve', (item: CompletionItem): CompletionItem => resolver.resolve(item, (uri) => analysis.documents.get(uri)?.version));
+  // The documentation left out of the list (see completionResolve.ts).
+  onRequestChecked(connection, 'completionItem/resolve', (item: CompletionItem): CompletionItem => resolver.resolve(item));
 
   onRequestChecked(connection, 'textDocument/hover', async (params: TextDocumentPositionParams, token): Promise<Hover | null> => {
     const found = await analysis.model(params.textDocument.uri);

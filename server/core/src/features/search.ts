@@ -37,14 +37,42 @@ export function pinyinForms(chinese: string): string[] {
 /** Fuzzy matching runs only when fewer entries than this matched exactly, by prefix or substring. */
 const FUZZY_BELOW = 10;
 
+/**
+ * How many recent queries each tier remembers the matches of. Title completion searches twice
+ * per keystroke (the typed text and the English title on the line), each in two forms (as typed
+ * and compact): a slot each keeps both narrowing as typing goes on.
+ */
+const REMEMBERED_QUERIES = 4;
+
+/**
+ * The targets (indices) that recent queries of one tier matched. A target that matches a query
+ * matches each of the query's prefixes the tier accepts, so a query extending a remembered one
+ * need try only the targets that one matched: the same results as trying every target.
+ */
+class PreviousMatches {
+  private slots: { query: string; targets: number[] }[] = [];
+
+  /** The targets of the longest remembered query that `query` starts with (undefined: none). */
+  narrowing(query: string): number[] | undefined {
+    let found: { query: string; targets: number[] } | undefined;
+    for (const slot of this.slots) if (query.startsWith(slot.query) && (!found || slot.query.length > found.query.length)) found = slot;
+    return found?.targets;
+  }
+
+  /** Remembers that `query` matched exactly `targets` (every match, uncut), dropping the oldest slot. */
+  remember(query: string, targets: number[]): void {
+    this.slots = [{ query, targets }, ...this.slots.filter((s) => s.query !== query)].slice(0, REMEMBERED_QUERIES);
+  }
+}
+
 /** A searchable list of entries. */
 export class SearchIndex<T> {
   private readonly values: readonly T[];
   private readonly targets: Target[] = [];
-  /** The last query and the targets its cheap tiers matched: typing on narrows that set. */
-  private last?: { query: string; targets: number[] };
-  /** The last two fuzzy searches and every target they matched (see `fuzzyMatches`). */
-  private lastFuzzy: { search: string; targets: Target[] }[] = [];
+  /** Recent queries and the targets their cheap tiers matched: typing on narrows those sets. */
+  private readonly previousCheap = new PreviousMatches();
+  /** Recent fuzzy searches and every target fuzzysort matched (see `fuzzyMatches`). */
+  private readonly previousFuzzy = new PreviousMatches();
   /** Per target, the number of the last candidate scan that saw it (no target scanned twice). */
   private scanned = new Uint32Array(0);
   private stamp = 0;
@@ -56,8 +84,8 @@ export class SearchIndex<T> {
   /**
    * @param keysOf every form of an entry a user may type
    * @param options `candidateIndex: false` scans every target for each query instead of only
-   *   those sharing a two-character substring with it, or, when the query extends the last one,
-   *   those the last one matched (same results, slower; for comparisons)
+   *   those sharing a two-character substring with it, or, when the query extends a recent one,
+   *   those that one matched (same results, slower; for comparisons)
    */
   constructor(values: readonly T[], keysOf: (value: T) => SearchKeys, private readonly options: { candidateIndex?: boolean } = {}) {
     this.values = values;
@@ -91,7 +119,6 @@ export class SearchIndex<T> {
       const key = `${q}\u0000${limit}`;
       let results = this.oneCharacter.get(key);
       if (!results) this.oneCharacter.set(key, (results = this.searchUncached(q, limit)));
-      this.last = undefined;
       return results;
     }
     return this.searchUncached(q, limit);
@@ -139,11 +166,11 @@ export class SearchIndex<T> {
     };
     // Cheap tiers first (exact, prefix, substring, all words): one pass of string tests. Each
     // tier only narrows as the query grows (a target matching a query matches each of its
-    // prefixes of two or more code units), so a query extending the last one scans only the
-    // targets the last one matched.
+    // prefixes of two or more code units), so a query extending a recent one scans only the
+    // targets that one matched.
     const incremental = this.options.candidateIndex !== false;
-    const narrowed = incremental && this.last && q.startsWith(this.last.query) ? this.last.targets : undefined;
     const short = q.length === 1;
+    const narrowed = incremental && !short ? this.previousCheap.narrowing(q) : undefined;
     const han = HAN.test(q);
     const matched: number[] = [];
     const scan = (i: number) => {
@@ -186,16 +213,18 @@ export class SearchIndex<T> {
       for (let i = 0; i < this.targets.length; i++) scan(i);
     }
     // One-letter results are not a superset of longer ones' (word starts only): no narrowing.
-    this.last = short || !incremental ? undefined : { query: q, targets: matched };
+    if (incremental && !short) this.previousCheap.remember(q, matched);
     // Fuzzy matches (fuzzysort: typos, skipped letters) only when the cheap tiers found almost
     // nothing: a fuzzy pass over every target costs more than all the cheap tiers together.
     if (best.size < Math.min(limit, FUZZY_BELOW) && compact.length > 1) {
       const consider = (search: string) => {
-        let results = 0;
-        for (const result of this.fuzzyMatches(search)) {
-          if (result.score < FUZZY_THRESHOLD) continue;
-          if (!best.has(result.obj.entry)) keep(result.obj.entry, Math.min(result.score, 0.99));
-          if (++results === limit * 4) break;
+        // The best `limit * 4` matches at or above the threshold, ties by entry then target: the
+        // same whichever targets were tried (all of them, or those a previous search matched).
+        const good = this.fuzzyMatches(search).filter((m) => m.score >= FUZZY_THRESHOLD);
+        good.sort((a, b) => b.score - a.score || this.targets[a.target].entry - this.targets[b.target].entry || a.target - b.target);
+        for (const { target, score } of good.slice(0, limit * 4)) {
+          const entry = this.targets[target].entry;
+          if (!best.has(entry)) keep(entry, Math.min(score, 0.99));
         }
       };
       consider(compact);
@@ -208,18 +237,23 @@ export class SearchIndex<T> {
   }
 
   /**
-   * Every target fuzzysort matches with `search`, best first (no threshold, no limit). A target
-   * that matches a search matches each of its prefixes (each word a subsequence of the target),
-   * so the matches of the last fuzzy search that `search` extends are the only ones tried.
+   * Every target fuzzysort matches with `search` and its score (0…1; no threshold, no limit),
+   * in no particular order. A target that matches a search matches each of its prefixes (each
+   * word a subsequence of the target), so only the targets of a remembered search that `search`
+   * extends are tried. One pass, no sorting: the caller sorts the few it keeps.
    */
-  private fuzzyMatches(search: string): readonly Fuzzysort.KeyResult<Target>[] {
+  private fuzzyMatches(search: string): { target: number; score: number }[] {
     const incremental = this.options.candidateIndex !== false;
-    const previous = incremental ? this.lastFuzzy.find((f) => search.startsWith(f.search)) : undefined;
-    const results = fuzzysort.go(search, previous ? previous.targets : this.targets, { key: 'prepared', threshold: 0 });
-    if (incremental) {
-      this.lastFuzzy = [{ search, targets: results.map((r) => r.obj) }, ...this.lastFuzzy.filter((f) => f.search !== search)].slice(0, 2);
-    }
-    return results;
+    const matches: { target: number; score: number }[] = [];
+    const tryTarget = (i: number) => {
+      const result = fuzzysort.single(search, this.targets[i].prepared);
+      if (result) matches.push({ target: i, score: result.score });
+    };
+    const previous = incremental ? this.previousFuzzy.narrowing(search) : undefined;
+    if (previous) for (const i of previous) tryTarget(i);
+    else for (let i = 0; i < this.targets.length; i++) tryTarget(i);
+    if (incremental) this.previousFuzzy.remember(search, matches.map((m) => m.target));
+    return matches;
   }
 }
 

@@ -34,11 +34,10 @@ export interface CompletionProposal {
   deprecated?: boolean;
   preselect?: boolean;
   /**
-   * Computes the parts left out because `CompletionInput.lazy` named them (documentation,
-   * additional edits), for the LSP `completionItem/resolve` request. Absent when nothing was
-   * left out. Valid for the text the proposal was made on.
+   * Computes the documentation left out because `CompletionInput.lazy` named it, for the LSP
+   * `completionItem/resolve` request. Absent when nothing was left out.
    */
-  resolve?: () => Pick<CompletionProposal, 'documentation' | 'additionalEdits'>;
+  resolve?: () => Pick<CompletionProposal, 'documentation'>;
 }
 
 /** Result of a completion request. */

@@ -32,10 +32,11 @@ export interface CompletionInput {
   /**
    * Parts of the proposals to leave out of the list and compute only in `proposal.resolve`
    * (clients that resolve items, as VS Code does through `completionItem/resolve`): the Markdown
-   * documentation, and the additional edits (a title's link, issuing bodies and date). Default:
-   * everything computed at once.
+   * documentation. Additional edits are always in the list: VS Code drops resolved additional
+   * edits that start after the inserted text, and all of them when the item is accepted before
+   * the resolve answers. Default: everything computed at once.
    */
-  lazy?: { documentation?: boolean; additionalEdits?: boolean };
+  lazy?: { documentation?: boolean };
 }
 
 /** How a proposal's documentation and additional edits are computed (see `withDetails`). */
@@ -45,24 +46,16 @@ export interface ProposalDetails {
 }
 
 /**
- * `proposal` with its documentation and additional edits: computed now, or, for the parts
- * `input.lazy` names, left to `proposal.resolve`. Empty additional edits are left out.
+ * `proposal` with its additional edits (left out when empty) and its documentation: computed
+ * now, or, when `input.lazy` names it, left to `proposal.resolve`.
  */
 export function withDetails(input: CompletionInput, proposal: CompletionProposal, details: ProposalDetails): CompletionProposal {
-  const lazyDocumentation = !!input.lazy?.documentation && !!details.documentation;
-  const lazyEdits = !!input.lazy?.additionalEdits && !!details.additionalEdits;
-  const edits = () => {
-    const list = details.additionalEdits?.();
-    return list?.length ? list : undefined;
-  };
-  if (!lazyDocumentation && details.documentation) proposal.documentation = details.documentation();
-  if (!lazyEdits && details.additionalEdits) proposal.additionalEdits = edits();
-  if (lazyDocumentation || lazyEdits) {
-    proposal.resolve = () => ({
-      documentation: lazyDocumentation ? details.documentation!() : proposal.documentation,
-      additionalEdits: lazyEdits ? edits() : proposal.additionalEdits,
-    });
-  }
+  const edits = details.additionalEdits?.();
+  if (edits?.length) proposal.additionalEdits = edits;
+  const documentation = details.documentation;
+  if (!documentation) return proposal;
+  if (input.lazy?.documentation) proposal.resolve = () => ({ documentation: documentation() });
+  else proposal.documentation = documentation();
   return proposal;
 }
 

@@ -148,6 +148,7 @@ export function completeTitles(input: CompletionInput, offset: number, line: Cur
   const placeholder = parsed?.linkPlaceholder ?? (parsed?.link && /^(https?:\/\/)?$/.test(parsed.link.url) ? parsed.link.span : undefined);
   const appendLink = !slot.chineseOnly && !parsed?.link && !placeholder && !text.slice(slot.end, line.end).trim();
   const range = lineIndex.range(slot.start, slot.end);
+  const fills = citation ? citationFills(input, citation) : {};
   const items: CompletionProposal[] = [];
   for (const candidate of rankedCandidates(input, query, slot.english)) {
     if (slot.chineseOnly ? !candidate.chinese : !candidate.english && !candidate.chinese) continue;
@@ -169,9 +170,9 @@ export function completeTitles(input: CompletionInput, offset: number, line: Cur
     }, {
       documentation: title ? () => titleMarkdown(title, input.catalogue) : undefined,
       additionalEdits: () => {
-        const fills = citation ? fillCitation(input, citation, candidate) : [];
-        if (url && placeholder) fills.push({ range: lineIndex.range(placeholder.start, placeholder.end), newText: `([Link](${url}))` });
-        return fills;
+        const edits = fillCitation(input, fills, candidate);
+        if (url && placeholder) edits.push({ range: lineIndex.range(placeholder.start, placeholder.end), newText: `([Link](${url}))` });
+        return edits;
       },
     }));
     if (items.length >= MAX_COMPLETIONS) break;
@@ -198,36 +199,59 @@ function isPlaceholder(value: string, dateFormat: string): boolean {
   return !v || v === dateFormat || /^(?:todo|tbd|\.\.\.|…|-+|\?+)$/i.test(v) || /^(?:YYYY|Month\b)/.test(v);
 }
 
-/** Edits filling the empty or placeholder `Issuing bodies:` and `Date:` lines of the citation. */
-function fillCitation(input: CompletionInput, citation: Citation, candidate: TitleCandidate): TextEdit[] {
-  const { text, schema, catalogue, lineIndex } = input;
-  const dateFormat = schema.topic.citation.dateFormat;
-  const edits: TextEdit[] = [];
-  const fill = (field: CitationField | undefined, value: string | undefined) => {
-    if (!field || !value || !isPlaceholder(field.value.text, dateFormat)) return;
-    if (field.value.text.trim()) {
-      edits.push({ range: lineIndex.range(field.value.start, field.value.end), newText: value });
-      return;
-    }
+/** Where a citation line's value goes: the range replaced and the text put before the value. */
+interface FillSlot {
+  range: TextEdit['range'];
+  lead: string;
+}
+
+/**
+ * The citation's `Issuing bodies:` and `Date:` lines that a title fills (empty or a placeholder):
+ * the same for every proposal, so found once per request.
+ */
+function citationFills(input: CompletionInput, citation: Citation): { bodies?: FillSlot; date?: FillSlot } {
+  const { text, schema, lineIndex } = input;
+  const slot = (field: CitationField | undefined): FillSlot | undefined => {
+    if (!field || !isPlaceholder(field.value.text, schema.topic.citation.dateFormat)) return undefined;
+    if (field.value.text.trim()) return { range: lineIndex.range(field.value.start, field.value.end), lead: '' };
     // An empty value: replace whatever blanks follow the label, up to the line break.
     const from = field.label.whole.end;
     const to = lineIndex.lineEnd(lineIndex.positionAt(field.line.start).line);
-    edits.push({ range: lineIndex.range(from, Math.max(from, to)), newText: (/\s/.test(text[from - 1] ?? '') ? '' : ' ') + value });
+    return { range: lineIndex.range(from, Math.max(from, to)), lead: /\s/.test(text[from - 1] ?? '') ? '' : ' ' };
   };
-  let bodies: string | undefined;
-  let date: string | undefined;
-  if (candidate.catalogue) {
-    bodies = candidate.catalogue.issuing_bodies.map((id) => {
+  return { bodies: slot(citation.issuingBodies), date: slot(citation.date) };
+}
+
+/** Edits filling the lines of `fills` with `candidate`'s issuing bodies and date (runs for every proposal of every keystroke). */
+function fillCitation(input: CompletionInput, fills: { bodies?: FillSlot; date?: FillSlot }, candidate: TitleCandidate): TextEdit[] {
+  const { schema, catalogue } = input;
+  const edits: TextEdit[] = [];
+  const fill = (slot: FillSlot | undefined, valueOf: () => string | undefined) => {
+    const value = slot && valueOf();
+    if (value) edits.push({ range: slot.range, newText: slot.lead + value });
+  };
+  const title = candidate.catalogue;
+  fill(fills.bodies, () => title
+    ? title.issuing_bodies.map((id) => {
       const body = catalogue.bodyById(id);
       return body ? catalogue.canonicalName(body) : id;
-    }).join(schema.topic.citation.issuingBodySeparator);
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(candidate.catalogue.date) ? parsePartialDate(candidate.catalogue.date)?.first : undefined;
-    date = day !== undefined ? formatCitationDate(day, dateFormat) : undefined;
-  } else if (candidate.cited) {
-    bodies = candidate.cited.bodies;
-    date = candidate.cited.date;
-  }
-  fill(citation.issuingBodies, bodies);
-  fill(citation.date, date);
+    }).join(schema.topic.citation.issuingBodySeparator)
+    : candidate.cited?.bodies);
+  fill(fills.date, () => title ? catalogueDate(title.date, schema.topic.citation.dateFormat) : candidate.cited?.date);
   return edits;
+}
+
+/** Catalogue dates (`YYYY-MM-DD`) in citation formats, as `formatCitationDate` writes them. */
+const formattedDates = new Map<string, string | undefined>();
+
+/** A catalogue date (`YYYY-MM-DD`; undefined for a month or a year) in the citation's `dateFormat`. */
+function catalogueDate(date: string, dateFormat: string): string | undefined {
+  const key = `${dateFormat}\n${date}`;
+  if (formattedDates.has(key)) return formattedDates.get(key);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parsePartialDate(date)?.first : undefined;
+  const formatted = day !== undefined ? formatCitationDate(day, dateFormat) : undefined;
+  // Bounded by the catalogue's dates times the formats in use; cleared should a stray input grow it.
+  if (formattedDates.size > 100_000) formattedDates.clear();
+  formattedDates.set(key, formatted);
+  return formatted;
 }
