@@ -6,7 +6,7 @@
  * models an uncached parse gives.
  */
 import * as assert from 'node:assert/strict';
-import { citationDay, rememberedCitationDay } from '../../server/core/src/catalogue/citationDate';
+import { citationDay, readCitationDate, rememberedCitationDate, rememberedCitationDay } from '../../server/core/src/catalogue/citationDate';
 import { ParseCache, parseBrief } from '../../server/core/src/index';
 import { defaultConfig } from '../support/config';
 
@@ -22,6 +22,7 @@ describe('remembered citation days', () => {
         for (const dateFormat of formats) {
           for (const text of texts) {
             assert.equal(rememberedCitationDay(text, dateFormat, yearFrom), citationDay(text, dateFormat, yearFrom), `${text} / ${dateFormat} / ${new Date(yearFrom).toISOString()}`);
+            if (text) assert.deepEqual(rememberedCitationDate(text, dateFormat, round ? undefined : yearFrom), readCitationDate(text, dateFormat, round ? undefined : yearFrom));
           }
         }
       }

@@ -62,34 +62,40 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
  * @param value the text after `Date:` (or undefined when the citation has no date)
  */
 export function citationDay(value: string | undefined, dateFormat: string, yearFrom?: Day): Day | undefined {
-  if (!value) return undefined;
-  const read = readCitationDate(value, dateFormat, yearFrom);
+  return value ? dayOfRead(readCitationDate(value, dateFormat, yearFrom)) : undefined;
+}
+
+/** The day a read date stands for: valid or in another format; undefined when impossible or unreadable. */
+function dayOfRead(read: CitationDate): Day | undefined {
   return read.kind === 'valid' || read.kind === 'other-format' ? read.day : undefined;
 }
 
-/** Days read by `rememberedCitationDay`, by issue day, format and text (`null`: no day). */
-const remembered = new TwoGenerations<string, Day | null>();
+/** Dates read by `rememberedCitationDate`, by issue day (empty: none), format and text. */
+const remembered = new TwoGenerations<string, CitationDate>();
 /** Texts read since the last generation began. */
 let readSinceRotation = 0;
 /** Texts read per generation: with the previous generation kept, at most twice this many are held. */
 const TEXTS_PER_GENERATION = 5_000;
 
 /**
- * `citationDay`, remembered: an editor's checks read the same date texts on every edit, and date-fns
- * parsing is the slow part of a check of citations. The result depends only on the arguments, so
- * it is the same as `citationDay`'s (test/unit/citation-day.test.ts).
- * @param yearFrom as for `citationDay` (required here: the check always has a day for year-less dates)
+ * `readCitationDate`, remembered: an editor's checks read the same date texts on every edit, and
+ * date-fns parsing is the slow part of a check of citations. The result depends only on the
+ * arguments, so it is the same as `readCitationDate`'s (test/unit/citation-day.test.ts). The
+ * returned object is shared: do not modify it.
  */
-export function rememberedCitationDay(value: string | undefined, dateFormat: string, yearFrom: Day): Day | undefined {
-  if (!value) return undefined;
-  const day = remembered.use(`${yearFrom}\u0000${dateFormat}\u0000${value}`, () => {
+export function rememberedCitationDate(value: string, dateFormat: string, yearFrom?: Day): CitationDate {
+  return remembered.use(`${yearFrom ?? ''}\u0000${dateFormat}\u0000${value}`, () => {
     if (++readSinceRotation > TEXTS_PER_GENERATION) {
       remembered.rotate();
       readSinceRotation = 0;
     }
-    return citationDay(value, dateFormat, yearFrom) ?? null;
+    return readCitationDate(value, dateFormat, yearFrom);
   });
-  return day ?? undefined;
+}
+
+/** `citationDay` read through `rememberedCitationDate`. */
+export function rememberedCitationDay(value: string | undefined, dateFormat: string, yearFrom: Day): Day | undefined {
+  return value ? dayOfRead(rememberedCitationDate(value, dateFormat, yearFrom)) : undefined;
 }
 
 /** Formats a UTC day in the schema's format. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { formatCitationDate, patternHasYear, readCitationDate, yearTaken } from '../../catalogue/citationDate';
+import { formatCitationDate, patternHasYear, rememberedCitationDate, yearTaken } from '../../catalogue/citationDate';
 import { issueDay } from './issueDay';
 import { datedCitations } from '../helpers';
 
@@ -25,7 +25,7 @@ export const invalidDate: Rule = {
       for (const citation of datedCitations(topic)) {
         const date = citation.date;
         if (!date?.value.text) continue;
-        const read = readCitationDate(date.value.text, dateFormat);
+        const read = rememberedCitationDate(date.value.text, dateFormat);
         const { start, end, text } = date.value;
         if (read.kind === 'valid') {
           // Valid in a leap year; not in the year it takes (the issue's, else today's).
