@@ -263,7 +263,12 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
   // findings are narrowed to changed lines.
   if (changed) keepChanged(results, changed);
 
-  const configResults: CheckFileResult[] = [...configProblems.values()].map((file) => ({ path: file.path, findings: file.findings, configFiles: [], configMissing: [], text: safeRead(file.path) }));
+  // Configuration files are found by discovery (absolute paths): shown relative to the working directory when inside it, as the briefs are.
+  const shownPath = (file: string) => {
+    const relative = path.relative(process.cwd(), file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  };
+  const configResults: CheckFileResult[] = [...configProblems.values()].map((file) => ({ path: shownPath(file.path), findings: file.findings, configFiles: [], configMissing: [], text: safeRead(file.path) }));
   const isError = (f: { severity: string }) => f.severity === 'error';
   const hiddenByQuiet = options.quiet ? results.reduce((n, r) => n + r.findings.filter((f) => !isError(f)).length, 0) : 0;
   const shown = options.quiet && format === 'human' ? results.map((r) => ({ ...r, findings: r.findings.filter(isError) })) : results;

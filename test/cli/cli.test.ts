@@ -223,6 +223,7 @@ describe('policy-brief check (CLI)', function () {
       const machine = json(run(['check', '--format', 'json', 'brief.md'], { cwd: dir }));
       const config = machine.find((r) => r.path.endsWith(path.join('.policy-brief', 'issue-schema.yaml')));
       assert.ok(config);
+      assert.equal(config.path, path.join('.policy-brief', 'issue-schema.yaml'), 'relative to the working directory, as the briefs');
       assert.deepEqual(config.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character]), [['schema.schema-violation', 4, 9]]);
     });
   });
