@@ -64,3 +64,18 @@ describe('parse cache: intro parts follow the schema', () => {
     assert.equal(parseBrief(text, base, cache).byline?.text, 'By the desk');
   });
 });
+
+describe('findings cache: topics whose dates take the issue year', () => {
+  it('an edit of the front-matter date re-checks them (the same topic text, another year)', async () => {
+    const { checkBrief } = await import('../../server/core/src/index');
+    const { loadConfig } = await import('../../server/src/config/projectConfig');
+    const path = await import('node:path');
+    const { repoRoot } = await import('../support/config');
+    const config = loadConfig(path.join(repoRoot, 'examples', 'publications', 'china-tmt-update', '.policy-brief')).config;
+    const brief = (date: string) => `---\npolicy-brief: x\ndate: ${date}\n---\n\n# Update\n\nIntro.\n\n## 1. CBIRC issued rules on insurance apps (26 August)\n\nThe regulator set out what apps selling insurance must show.\n`;
+    const cache = new ParseCache();
+    const ids = (date: string, withCache: boolean) => checkBrief(brief(date), config, withCache ? { cache } : {}).findings.map((f) => `${f.ruleId}@${f.range.start.line}`);
+    for (const date of ['2023-05-10', '2023-09-10', '2023-05-10', '2023-09-10']) assert.deepEqual(ids(date, true), ids(date, false), date);
+    assert.ok(ids('2023-09-10', true).includes('issuing-body.not-in-existence@9'), 'CBIRC no longer existed on 26 August 2023');
+  });
+});

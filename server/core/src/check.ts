@@ -12,7 +12,7 @@ import { rules as allRules, type Rule } from './rules/index';
 import type { RuleContext, Report } from './rules/rule';
 import type { IssueSchema } from './schema/types';
 import type { Catalogue } from './catalogue/catalogue';
-import { rememberedCitationDay } from './catalogue/citationDate';
+import { patternHasYear, rememberedCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
 import { dayOf, type Day } from './catalogue/dates';
 import { issueDay } from './rules/date/issueDay';
@@ -101,6 +101,8 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   // Topic-scoped rules see one topic at a time; with a cache, an unchanged topic reuses its findings.
   const topicRules = active.filter((e) => e.rule.scope !== 'document');
   const ruleKey = ruleList === allRules ? '*' : ruleList.map((r) => r.id).join(',');
+  // Dates without a year take it from outside the topic (the issue's date, else today): the topic's findings depend on it.
+  const yearKey = patternHasYear(config.schema.topic.citation.dateFormat) ? '' : `:${yearFrom}`;
   for (const topic of model.topics) {
     if (options.isCancelled?.()) return { model, lineIndex, findings: [], cancelled: true };
     // A topic that could not be parsed has no parts to check (structure.markdown-limit says so).
@@ -111,7 +113,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
       continue;
     }
     const sectionText = model.sections[topic.index + 1].text;
-    const relative = options.cache.topicFindings(sectionText, `${ruleKey}:${topic.index}`, config, () => {
+    const relative = options.cache.topicFindings(sectionText, `${ruleKey}:${topic.index}${yearKey}`, config, () => {
       const local: RuleReport[] = [];
       for (const entry of topicRules) run(entry, view, local, topic.start);
       return shiftOffsets(local, -topic.start);

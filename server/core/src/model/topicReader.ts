@@ -280,7 +280,8 @@ export class ModelBuilder {
     const pattern = headingPattern(this.schema);
     if (!pattern) return;
     const captures = headingCaptures(pattern, topic.headline.text);
-    topic.headingMatched = captures !== undefined;
+    // Matched, and gave metadata: a pattern whose metadata groups are optional can match a bare headline.
+    topic.headingMatched = Boolean(captures && (captures['issuing-bodies'] || captures.date || captures.document));
     if (!captures) return;
     const at = (capture: [number, number]) => trimmedSpan(this.text, topic.headline.start + capture[0], topic.headline.start + capture[1]);
     const field = (fieldId: string, capture: [number, number]): CitationField => {

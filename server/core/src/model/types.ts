@@ -153,7 +153,7 @@ export interface Topic {
    * issuing bodies, document); its fields' labels are empty spans at their values. Not in `citations`.
    */
   headingCitation?: Citation;
-  /** Whether the headline matched the schema's `topic.heading.pattern`; absent when the schema has none (or an invalid one). */
+  /** Whether the headline matched the schema's `topic.heading.pattern` and it captured issuing bodies, a date or a document; absent when the schema has no (valid) pattern. */
   headingMatched?: boolean;
   /**
    * Chinese titles written in the topic's prose (schema `topic.chineseTitles.inProse`): `《…》`

@@ -36,12 +36,13 @@ export const missingField: Rule = {
         const presentOf = (id: string) => citation.fields.find((f) => f.fieldId === id) ?? (id === 'article' ? citation.article : undefined);
         const missing = new Set<string>(fields.filter((f) => f.required && !presentOf(f.id)).map((f) => f.id));
         // Fields a schema line would give: one finding per missing line (`CAC | 03.2024` gives bodies and date).
-        for (const line of byPattern ? schema.topic.citation.lines! : []) {
+        for (const [i, line] of (byPattern ? schema.topic.citation.lines! : []).entries()) {
           const gives = fieldsOfLine(line).filter((id) => missing.has(id));
           if (!gives.length) continue;
           for (const id of gives) missing.delete(id);
-          const name = line.description ?? line.id ?? line.pattern;
-          report({ start: anchor.start, end: anchor.end, message: `This citation has no line '${name}': it would give the ${listed(gives.map((id) => FIELD_NOUNS[id] ?? id))}.`, data: { fieldId: gives[0] } });
+          const name = line.description ?? line.id;
+          const what = name ? `line '${name}'` : `citation line ${i + 1} of the schema`;
+          report({ start: anchor.start, end: anchor.end, message: `This citation has no ${what}: it would give the ${listed(gives.map((id) => FIELD_NOUNS[id] ?? id))}.`, data: { fieldId: gives[0] } });
         }
         for (const field of fields) {
           const present = presentOf(field.id);

@@ -27,16 +27,16 @@ export const invalidDate: Rule = {
         if (!date?.value.text) continue;
         const read = rememberedCitationDate(date.value.text, dateFormat);
         const { start, end, text } = date.value;
-        if (read.kind === 'valid') {
-          // Valid in a leap year; not in the year it takes (the issue's, else today's).
-          if (yearless && citationDay(citation) === undefined) {
-            const issue = issueDay(model);
-            const leapYearDay = new Date(read.day);
-            const year = yearTaken(leapYearDay.getUTCMonth(), leapYearDay.getUTCDate(), issue ?? today);
-            report({ start, end, message: `'${text}' is not a calendar date in ${year}, the year it takes from ${issue !== undefined ? "the issue's front-matter date" : 'today (the issue has no front-matter date)'}.` });
-          }
+        // A year-less date (valid in a leap year, or in another format) that is no day of the year it
+        // takes (the issue's, else today's): reported as such, without a fix that would write it again.
+        if ((read.kind === 'valid' || read.kind === 'other-format') && yearless && citationDay(citation) === undefined) {
+          const issue = issueDay(model);
+          const leapYearDay = new Date(read.day);
+          const year = yearTaken(leapYearDay.getUTCMonth(), leapYearDay.getUTCDate(), issue ?? today);
+          report({ start, end, message: `'${text}' is not a calendar date in ${year}, the year it takes from ${issue !== undefined ? "the issue's front-matter date" : 'today (the issue has no readable front-matter date)'}.` });
           continue;
         }
+        if (read.kind === 'valid') continue;
         if (read.kind === 'other-format') {
           report({ start, end, message: `Write the date as '${read.canonical}' (format ${dateFormat}).`, fixes: [{ title: `Write '${read.canonical}'`, edits: [{ start, end, newText: read.canonical }], isPreferred: true }] });
         } else if (read.kind === 'impossible') {

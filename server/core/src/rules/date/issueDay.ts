@@ -2,23 +2,33 @@
 import type { BriefModel } from '../../model/types';
 import { parsePartialDate, type Day } from '../../catalogue/dates';
 
-/** Front-matter keys that give the issue's date, first found wins. */
+/** Front-matter keys that give the issue's date, in order of preference. */
 export const ISSUE_DATE_KEYS = ['date', 'issue-date', 'issue_date'] as const;
 
 /**
- * The day of the issue: the last day its front-matter date covers ("2024-03" → March 31), or
- * undefined when the front matter gives none that can be read (YYYY, YYYY-MM, YYYY-MM-DD).
+ * The day a front-matter value stands for: the last day it covers ("2024-03" → March 31) for
+ * YYYY, YYYY-MM and YYYY-MM-DD, also with a time after the day (`2025-03-15T10:00:00Z`, as static
+ * site generators write it; the day as written, whatever the time zone); a YAML timestamp's UTC day.
+ * @returns undefined for any other value
+ */
+export function issueDayOf(value: unknown): Day | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text);
+  return parsePartialDate(withTime ? withTime[1] : text)?.last;
+}
+
+/**
+ * The day of the issue: that of the first of `ISSUE_DATE_KEYS` whose value is a date
+ * (`issueDayOf`), or undefined when the front matter gives none that can be read.
  */
 export function issueDay(model: BriefModel): Day | undefined {
   const data = model.frontMatter?.data;
   if (!data || typeof data !== 'object') return undefined;
   for (const key of ISSUE_DATE_KEYS) {
-    const value = (data as Record<string, unknown>)[key];
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
-    if (typeof value === 'string' || typeof value === 'number') {
-      const parsed = parsePartialDate(String(value).trim());
-      if (parsed) return parsed.last;
-    }
+    const day = issueDayOf((data as Record<string, unknown>)[key]);
+    if (day !== undefined) return day;
   }
   return undefined;
 }
