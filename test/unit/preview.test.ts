@@ -1,6 +1,8 @@
 // renderBriefHtml: the brief as a newsletter, sanitized, with data-line for scroll sync and
 // findings marked in place — on LF, CRLF and BOM variants of real briefs.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadConfig } from '../../server/src/config/projectConfig';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { renderBriefHtml, type PreviewFinding } from '../../server/core/src/features/preview';
@@ -107,5 +109,17 @@ describe('preview: renderBriefHtml', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('dates in <time> as the check reads them: month precision as a month, a year-less date in the issue year', () => {
+    const publication = (name: string) => loadConfig(path.join(repoRoot, 'examples', 'publications', name, '.policy-brief')).config;
+    const tracker = fs.readdirSync(path.join(repoRoot, 'examples', 'publications', 'policy-tracker')).find((f) => f.endsWith('.md'))!;
+    const { html } = renderBriefHtml(read(path.join(repoRoot, 'examples', 'publications', 'policy-tracker', tracker)), publication('policy-tracker'));
+    const times = [...html.matchAll(/<time datetime="([^"]*)">([^<]*)<\/time>/g)];
+    assert.ok(times.length > 0, 'the issuer-month lines render their dates');
+    for (const [, dateTime, written] of times) assert.equal(dateTime, `${written.slice(3)}-${written.slice(0, 2)}`, `${written} is a month`);
+    const yearless = { ...config(), schema: { ...config().schema, topic: { ...config().schema.topic, citation: { ...config().schema.topic.citation, dateFormat: 'd MMMM' } } } };
+    const brief = '---\ndate: 2025-03-10\n---\n\n# Weekly\n\n## 1. Robots\n\n**At a glance:** Text.\n\nArticle: Robot Rules (机器人办法)\nIssuing bodies: MIIT\nDate: 26 August\n';
+    assert.match(renderBriefHtml(brief, yearless).html, /<time datetime="2024-08-26">26 August<\/time>/);
   });
 });

@@ -13,9 +13,10 @@ import { parseBrief } from '../../model/parse';
 import { parseMarkdown } from '../../model/markdown';
 import { LineIndex } from '../../text/lineIndex';
 import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, TopicPart } from '../../model/types';
-import { citationDay } from '../../catalogue/citationDate';
+import { citationDay, patternHasDay } from '../../catalogue/citationDate';
 import { isTitleCapture } from '../../model/citationFields';
-import { isoDay } from '../../catalogue/dates';
+import { dayOf, isoDay } from '../../catalogue/dates';
+import { issueDay } from '../../rules/date/issueDay';
 import type { PreviewConfig, PreviewOptions, PreviewTopic } from '../preview';
 import { PREVIEW_ID_PREFIX, toHast } from './pipeline';
 
@@ -280,9 +281,16 @@ export class BriefLayout {
     return h('span', { className: ['pb-body'], title: found.name_zh_full ?? found.name_zh, lang: 'en' }, children);
   }
 
+  /**
+   * A citation date as written, in a `<time>` whose `datetime` is the day it stands for: read as the
+   * check reads it (a year-less date in the year of the issue's date, else this year's), and only
+   * to the month for a month-precision format (`MM.yyyy` → `2022-07`).
+   */
   private renderDate(field: CitationField): Element {
-    const day = citationDay(field.value.text, this.config.schema.topic.citation.dateFormat);
-    const value: ElementContent = day !== undefined ? h('time', { dateTime: isoDay(day) }, [text(field.value.text)]) : text(field.value.text);
+    const dateFormat = this.config.schema.topic.citation.dateFormat;
+    const day = citationDay(field.value.text, dateFormat, issueDay(this.model) ?? dayOf(new Date()));
+    const dateTime = day === undefined ? undefined : patternHasDay(dateFormat) ? isoDay(day) : isoDay(day).slice(0, 7);
+    const value: ElementContent = dateTime !== undefined ? h('time', { dateTime }, [text(field.value.text)]) : text(field.value.text);
     return this.track(h('div', { className: ['pb-citation-field', 'pb-citation-date'] }, [this.fieldLabel(field), text(' '), value]), field.line);
   }
 
