@@ -4,7 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { hover, LineIndex, parseBrief } from '../../server/core/src/index';
-import { defaultConfig } from '../support/config';
+import * as path from 'node:path';
+import { loadConfig } from '../../server/src/config/projectConfig';
+import { defaultConfig, repoRoot } from '../support/config';
 
 function hoverAt(textWithCursor: string): string | undefined {
   const offset = textWithCursor.indexOf('|');
@@ -34,5 +36,22 @@ describe('hover (core, in process)', () => {
     const markdown = hoverAt(brief('Issuing bodies: MIIT').replace('关于推动铸造', '关于推|动铸造'))!;
     assert.match(markdown, /- Issuing bodies: MIIT \(工业和信息化部\), NDRC \(国家发展和改革委员会\), MEE \(生态环境部\)/);
     assert.match(markdown, /- Sources: \[[a-z.]+\]\(https?:\/\//);
+  });
+
+  it('in other publications: a body in the topic heading, a body on a citation line, a Chinese title in the prose', () => {
+    const publication = (name: string) => loadConfig(path.join(repoRoot, 'examples', 'publications', name, '.policy-brief')).config;
+    const at = (name: string, textWithCursor: string) => {
+      // `‸` marks the cursor here: `|` is part of the format.
+      const offset = textWithCursor.indexOf('‸');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      const config = publication(name);
+      return hover({ model: parseBrief(text, config.schema), lineIndex: new LineIndex(text), schema: config.schema, catalogue: config.catalogue }, offset)?.markdown;
+    };
+    const tmt = '---\ndate: 2024-09-10\n---\n\n# Update\n\nIntro.\n\n## 1. MI‸IT and SAC issued guidelines for robots (26 August)\n\nA summary.\n';
+    assert.match(at('china-tmt-update', tmt) ?? '', /\*\*Ministry of Industry and Information Technology\*\*/);
+    const tracker = '# Tracker\n\n## Data exports\n\nPolicy | Data\n\nC‸AC | 07.2022\n\n《数据出境安全评估办法》\n\nA summary.\n';
+    assert.match(at('policy-tracker', tracker) ?? '', /Cyberspace Administration of China/);
+    const prose = '# Tracker\n\n## Data exports\n\nPolicy | Data\n\nCAC | 07.2022\n\n《数据出境安全评估办法》\n\nThe rules follow the 《个人信息出境标准合‸同办法》 of last year.\n';
+    assert.notEqual(at('policy-tracker', prose), undefined, 'a catalogued Chinese title in the prose');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Hover for briefs: issuing bodies, policy titles known to the catalogue (Chinese or English),
- * part labels and citation labels (what the issue schema expects there).
+ * part labels and citation labels (what the issue schema expects there) — in citation blocks and
+ * citation lines, in the topic heading's metadata and in Chinese titles in the prose.
  */
 import type { BriefModel } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
@@ -12,6 +13,7 @@ import type { HoverResult } from './types';
 import type { PolicyTitle } from '../catalogue/types';
 import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { describeLocalIssuer } from '../catalogue/localIssuer';
+import { datedCitations, titledCitations } from '../rules/helpers';
 
 /** Adds the catalogue's document number (发文字号) to a title's hover text, unless it is there. */
 function withDocumentNumber(markdown: string, title: PolicyTitle): string {
@@ -40,7 +42,9 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
       return { markdown, range: lineIndex.range(part.label.whole.start, part.label.whole.end) };
     }
   }
-  for (const citation of topic.citations) {
+  // The citation blocks, the heading's metadata (`topic.heading.pattern`) and titles in the prose (`topic.chineseTitles.inProse`).
+  const citations = [...new Set([...datedCitations(topic), ...titledCitations(topic, catalogue)])];
+  for (const citation of citations) {
     for (const field of citation.fields) {
       if (!field.captured && within(offset, field.label.whole)) {
         const schemaField = schema.topic.citation.fields.find((f) => f.id === field.fieldId);
