@@ -15,7 +15,7 @@ import type { Catalogue } from './catalogue/catalogue';
 import { patternHasYear, rememberedCitationDay } from './catalogue/citationDate';
 import { applyDisableComments } from './disableComments';
 import { dayOf, type Day } from './catalogue/dates';
-import { issueDay } from './rules/date/issueDay';
+import { yearSourceDay } from './rules/date/issueDay';
 
 /** What a check needs besides the text. */
 export interface CheckConfig {
@@ -61,7 +61,7 @@ export function checkBrief(text: string, config: CheckConfig, options: CheckOpti
   const dayCache = new Map<Citation, Day | undefined>();
   const today = options.today ?? dayOf(new Date());
   // A date pattern without a year (`d MMMM`) takes the issue's year (front matter), else this year's.
-  const yearFrom = issueDay(model) ?? today;
+  const yearFrom = yearSourceDay(model, today);
   const citationDay = (citation: Citation): Day | undefined => {
     if (!dayCache.has(citation)) dayCache.set(citation, rememberedCitationDay(citation.date?.value.text, config.schema.topic.citation.dateFormat, yearFrom));
     return dayCache.get(citation);

@@ -44,9 +44,17 @@ export function resolveCitationFields(text: string, citation: Citation, links: r
   if (!citation.documentNumber && inArticle) citation.documentNumber = { span: inArticle, from: 'article' };
 }
 
-/** The field ids whose lines `CitationField.captured` may carry besides the schema's fields: parts of the title. */
+/** The capture names a citation line may carry besides the schema's field ids: parts of the title (`Citation.article`). */
+const TITLE_CAPTURES: ReadonlySet<string> = new Set(['chinese-title', 'link']);
+
+/** Whether a captured field is a part of the title (`chinese-title`, `link`) rather than a schema field. */
 export function isTitleCapture(field: CitationField): boolean {
-  return field.fieldId === 'chinese-title' || field.fieldId === 'link';
+  return TITLE_CAPTURES.has(field.fieldId);
+}
+
+/** The schema field a citation-line capture gives: `article` for a part of the title (`chinese-title`, `link`), else the field of that id. */
+export function fieldOfCapture(name: string): string {
+  return TITLE_CAPTURES.has(name) ? 'article' : name;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, Topic
 import { citationDay, patternHasDay } from '../../catalogue/citationDate';
 import { isTitleCapture } from '../../model/citationFields';
 import { dayOf, isoDay } from '../../catalogue/dates';
-import { issueDay } from '../../rules/date/issueDay';
+import { yearSourceDay } from '../../rules/date/issueDay';
 import type { PreviewConfig, PreviewOptions, PreviewTopic } from '../preview';
 import { PREVIEW_ID_PREFIX, toHast } from './pipeline';
 
@@ -288,7 +288,7 @@ export class BriefLayout {
    */
   private renderDate(field: CitationField): Element {
     const dateFormat = this.config.schema.topic.citation.dateFormat;
-    const day = citationDay(field.value.text, dateFormat, issueDay(this.model) ?? dayOf(new Date()));
+    const day = citationDay(field.value.text, dateFormat, yearSourceDay(this.model, dayOf(new Date())));
     const dateTime = day === undefined ? undefined : patternHasDay(dateFormat) ? isoDay(day) : isoDay(day).slice(0, 7);
     const value: ElementContent = dateTime !== undefined ? h('time', { dateTime }, [text(field.value.text)]) : text(field.value.text);
     return this.track(h('div', { className: ['pb-citation-field', 'pb-citation-date'] }, [this.fieldLabel(field), text(' '), value]), field.line);

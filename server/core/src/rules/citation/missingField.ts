@@ -2,14 +2,15 @@ import type { Rule } from '../rule';
 import { firstLine } from '../helpers';
 import { trimmedSpan } from '../../model/spans';
 import { captureNames } from '../../model/schemaPattern';
+import { fieldOfCapture } from '../../model/citationFields';
 import type { CitationLineSchema } from '../../schema/types';
 
 /** What a citation field gives, for messages about citation lines read by pattern. */
 const FIELD_NOUNS: Record<string, string> = { article: 'title', 'issuing-bodies': 'issuing bodies', date: 'date', 'document-number': 'document number' };
 
-/** The citation fields a schema line gives (a `chinese-title` capture gives the title, `article`). */
+/** The citation fields a schema line gives (`fieldOfCapture`: a `chinese-title` or `link` capture gives the title). */
 function fieldsOfLine(line: CitationLineSchema): string[] {
-  return captureNames(line.pattern).map((name) => (name === 'chinese-title' ? 'article' : name.replace(/_/g, '-')));
+  return captureNames(line.pattern).map((name) => fieldOfCapture(name.replace(/_/g, '-')));
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -20,6 +20,14 @@ export function issueDayOf(value: unknown): Day | undefined {
 }
 
 /**
+ * The day whose year a date written without one takes (`readCitationDate`'s `yearFrom`): the
+ * issue's date, else `today` (UTC day, as `Day`).
+ */
+export function yearSourceDay(model: BriefModel, today: Day): Day {
+  return issueDay(model) ?? today;
+}
+
+/**
  * The day of the issue: that of the first of `ISSUE_DATE_KEYS` whose value is a date
  * (`issueDayOf`), or undefined when the front matter gives none that can be read.
  */

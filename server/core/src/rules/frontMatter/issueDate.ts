@@ -21,7 +21,7 @@ function writtenAt(frontMatter: NonNullable<BriefModel['frontMatter']>, key: str
 }
 
 /** The first line of the front matter's YAML without a trailing comment; the opening `---` when the YAML is empty. */
-function firstLine(frontMatter: NonNullable<BriefModel['frontMatter']>): { start: number; end: number } {
+function firstYamlLine(frontMatter: NonNullable<BriefModel['frontMatter']>): { start: number; end: number } {
   const line = /^(.*?)[ \t]*(?:[ \t]#.*)?$/m.exec(frontMatter.yaml.text);
   return line && line[1] ? { start: frontMatter.yaml.start, end: frontMatter.yaml.start + line[1].length } : { start: frontMatter.start, end: frontMatter.start + 3 };
 }
@@ -52,7 +52,7 @@ export const issueDate: Rule = {
         if (value === undefined) continue;
         written = true;
         if (issueDayOf(value) !== undefined) continue;
-        const at = writtenAt(frontMatter, key) ?? firstLine(frontMatter);
+        const at = writtenAt(frontMatter, key) ?? firstYamlLine(frontMatter);
         const shown = 'text' in at && at.text ? `'${at.text}'` : `of '${key}:'`;
         report({ start: at.start, end: at.end, message: `The issue date ${shown} is not a date: write it as YYYY-MM-DD (YYYY-MM or YYYY also work).` });
       }
@@ -62,7 +62,7 @@ export const issueDate: Rule = {
     if (patternHasYear(dateFormat) || !model.topics.some((topic) => datedCitations(topic).some((c) => c.date?.value.text))) return;
     // Dates without a year and no issue date: they take the year of the day of the check.
     // At the front matter's first line (where `date:` would go), else the title heading, else the start of the text.
-    const at = frontMatter ? firstLine(frontMatter) : model.title?.heading ?? { start: 0, end: 0 };
+    const at = frontMatter ? firstYamlLine(frontMatter) : model.title?.heading ?? { start: 0, end: 0 };
     report({
       start: at.start,
       end: at.end,
