@@ -4,18 +4,13 @@
  */
 import type { ArchiveTopic } from '../types';
 import type { ArchiveRule } from './rule';
-import { otherBriefs, MAX_RELATED } from './majority';
+import { otherBriefs, perList, MAX_RELATED, type ListMemo } from './majority';
 
-/**
- * The briefs of a list of topics with one headline, while the list keeps its length (the index
- * only appends to a list it keeps): counted once per list, not once per topic.
- */
-const briefsCache = new WeakMap<readonly ArchiveTopic[], { length: number; briefs: Set<string> }>();
+/** The briefs of a list of topics with one headline: counted once per list (`perList`), not once per topic. */
+const briefsCache: ListMemo<ArchiveTopic, Set<string>> = new WeakMap();
 
 function briefsOf(topics: readonly ArchiveTopic[]): Set<string> {
-  let cached = briefsCache.get(topics);
-  if (!cached || cached.length !== topics.length) briefsCache.set(topics, (cached = { length: topics.length, briefs: new Set(topics.map((t) => t.briefId)) }));
-  return cached.briefs;
+  return perList(briefsCache, topics, () => new Set(topics.map((t) => t.briefId)));
 }
 
 export const duplicateHeadline: ArchiveRule = {

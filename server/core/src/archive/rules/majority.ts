@@ -25,18 +25,27 @@ interface Tally {
   positions: number[];
 }
 
+/** A value computed from one of the archive index's lists, with the length it was computed at. */
+export type ListMemo<T, V> = WeakMap<readonly T[], { length: number; value: V }>;
+
 /**
- * The tallies of one citation list, per `keyOf`, while the list keeps its length. The index only
- * ever appends to a list it keeps (a removal makes a new list), so list and length identify its
- * content: every brief of an archive asks about the same lists, and each is counted once, not
+ * `compute()` for `list`, remembered while the list keeps its length. The index only ever appends
+ * to a list it keeps (a removal makes a new list: `archiveIndex.ts`), so list and length identify
+ * its content: every brief of an archive asks about the same lists, and each is counted once, not
  * once per brief (500 briefs citing one document: 500 counts instead of 250,000).
  */
-const tallyCache = new WeakMap<readonly ArchiveCitation[], { length: number; byKeyOf: Map<KeyOf, Map<string, Tally>> }>();
+export function perList<T, V>(memo: ListMemo<T, V>, list: readonly T[], compute: () => V): V {
+  let cached = memo.get(list);
+  if (!cached || cached.length !== list.length) memo.set(list, (cached = { length: list.length, value: compute() }));
+  return cached.value;
+}
+
+/** The tallies of one citation list, per `keyOf` (`perList`). */
+const tallyCache: ListMemo<ArchiveCitation, Map<KeyOf, Map<string, Tally>>> = new WeakMap();
 
 function tallies(citations: readonly ArchiveCitation[], keyOf: KeyOf): Map<string, Tally> {
-  let cached = tallyCache.get(citations);
-  if (!cached || cached.length !== citations.length) tallyCache.set(citations, (cached = { length: citations.length, byKeyOf: new Map() }));
-  let byKey = cached.byKeyOf.get(keyOf);
+  const byKeyOf = perList(tallyCache, citations, () => new Map<KeyOf, Map<string, Tally>>());
+  let byKey = byKeyOf.get(keyOf);
   if (!byKey) {
     byKey = new Map();
     citations.forEach((citation, position) => {
@@ -48,7 +57,7 @@ function tallies(citations: readonly ArchiveCitation[], keyOf: KeyOf): Map<strin
       tally.citations.push(citation);
       tally.positions.push(position);
     });
-    cached.byKeyOf.set(keyOf, byKey);
+    byKeyOf.set(keyOf, byKey);
   }
   return byKey;
 }
