@@ -4,7 +4,8 @@
  *
  *   npx tsx benchmarks/targets.ts [--runs 5]
  *
- * Rows: `check` on one brief (whole process, start-up included); `check` cold on 500 briefs;
+ * Rows: `check` on one brief (whole process, start-up included); `check` cold on 500 briefs, with
+ * the floor under it (a process that only parses the same files: benchmarks/parseFloor.mjs);
  * one topic with 1,000 citation blocks; a 5 MB brief (time and peak memory of the process);
  * `*_` × 15,000 + `_*` × 15,000; edit → diagnostics on the 16 KB issue and completion per
  * keystroke with a 5,000-title catalogue, over the protocol (the drivers of benchmarks/server.ts,
@@ -30,6 +31,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const cliBin = path.join(repoRoot, 'bin', 'policy-brief.js');
 const lintBin = path.join(repoRoot, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const parseFloorScript = path.join(__dirname, 'parseFloor.mjs');
 const example = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'));
 
 /** Wall time (ms) and peak resident memory (MB, from /usr/bin/time when present) of one process run. */
@@ -111,6 +113,11 @@ async function main(): Promise<void> {
     // Median of up to 3 alternating runs: one run of each on a shared machine varied by 2× (load from other work).
     const cold = processPair([cliBin, 'check', '--format', 'json', 'many'], [lintBin, 'many/*.md'], dir, Math.min(RUNS, 3));
     rows.push(['`check` cold on 500 briefs', `${cold.ours.toFixed(0)}`, `${cold.theirs.toFixed(0)} (cli2)`, ratio(cold.ours, cold.theirs), '≤ 0.5×']);
+    // The floor under that row: a process that only parses the same 500 files with remark-parse
+    // (benchmarks/parseFloor.mjs), beside the same cli2 median. What is left of the 0.5× budget is
+    // all that the reading of the briefs, the rules, the archive and the output may cost.
+    const floor = median(Array.from({ length: Math.min(RUNS, 3) }, () => timeProcess([parseFloorScript, 'many'], dir).ms));
+    rows.push(['  floor: remark-parse alone, same 500 files', `${floor.toFixed(0)}`, `${cold.theirs.toFixed(0)} (cli2)`, ratio(floor, cold.theirs), '—']);
 
     // 3. One topic with 1,000 citation blocks, in-process.
     const citation = example.slice(example.indexOf('Article:'), example.indexOf('\n\n', example.indexOf('Date:')));

@@ -366,8 +366,21 @@ export function createProgram(): Command {
   return program;
 }
 
+/**
+ * Output to a reader that stopped reading (`policy-brief check … | head`): the rest of the output
+ * is dropped and the run ends as it would have, with its exit code, instead of crashing on an
+ * unhandled EPIPE error (Node ignores SIGPIPE, so the write fails instead). Writes after the first
+ * failed one fail with ERR_STREAM_DESTROYED; any other error of the stream is thrown as before.
+ */
+function dropOutputWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 /** Runs the CLI with `process.argv`; sets `process.exitCode`. */
 export async function main(): Promise<void> {
+  dropOutputWhenReaderLeaves(process.stdout);
   try {
     // -v is accepted for -V (--version), as most tools do.
     const argv = process.argv.length === 3 && process.argv[2] === '-v' ? [...process.argv.slice(0, 2), '-V'] : process.argv;

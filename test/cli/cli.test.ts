@@ -3,7 +3,8 @@
  * process (the bundle in dist/ is built by `npm test` before mocha runs).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -206,6 +207,20 @@ describe('policy-brief check (CLI)', function () {
       assert.equal(run(['check', 'examples/mistakes/missing-comment.md']).status, 1);
       assert.equal(run(['check', 'examples/mistakes/link-placeholder.md']).status, 0);
       assert.equal(run(['check', '--max-warnings', '0', 'examples/mistakes/link-placeholder.md']).status, 1);
+    });
+
+    it('keeps its exit code and prints no error when the reader stops reading its output (| head)', async () => {
+      // Output far beyond a pipe's buffer (64 KB): the write after the reader left fails with EPIPE.
+      const dir = tempDir('epipe');
+      for (let i = 0; i < 60; i++) fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'missing-comment.md'), path.join(dir, `brief-${i}.md`));
+      const child = spawn(process.execPath, [bin, 'check', '--format', 'json', '--jobs', '1', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+      child.stdout.once('data', () => child.stdout.destroy());
+      const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+      assert.equal(stderr, '', 'nothing on stderr');
+      assert.equal(signal, null);
+      assert.equal(code, 1, 'the exit code of the findings (errors), as without the pipe');
     });
 
     it('exits 2 for a broken team issue schema and prints its finding with the line', () => {
