@@ -3,12 +3,13 @@
  * catastrophically must not hang the server): with a citation line pattern `^(\w+\s?)+ \| …`
  * and a brief holding a long prose line that ends in `!`, every request is answered; a capture
  * nothing reads is a warning-severity diagnostic in the schema file, and the schema is used.
+ * Completion of issuing bodies where a citation-line pattern captures them.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
-import { TestClient, tempFolder, fileUri } from './support/client';
+import { CompletionRequest, DiagnosticSeverity, DocumentSymbolRequest, type CompletionList, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { TestClient, applyLspEdits, positionAt, tempFolder, fileUri } from './support/client';
 import { repoRoot } from '../support/config';
 
 const example = path.join(repoRoot, 'examples', 'publications', 'policy-tracker', 'policy-tracker-2022-12.md');
@@ -54,5 +55,42 @@ describe('LSP team schema patterns', function () {
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('LSP completion of issuing bodies in a schema pattern capture', function () {
+  this.timeout(120_000);
+  let root: string;
+  let client: TestClient;
+  before(async () => {
+    root = tempFolder();
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.mkdirSync(path.join(root, '.policy-brief'));
+    fs.writeFileSync(path.join(root, '.policy-brief', 'issue-schema.yaml'), 'schemaVersion: 1\nextends: policy-tracker\n');
+    client = new TestClient({ pull: true });
+    await client.initialize([{ uri: fileUri(root), name: 'team' }]);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('on a `CAC, MI | 11.2022` line after emoji and Chinese text, CRLF: MIIT first, the edit replaces exactly `, MI` (with the schema separator)', async () => {
+    const brief = path.join(root, 'issue.md');
+    const text = fs.readFileSync(example, 'utf8')
+      .replace('# Policy tracker: the second half of 2022', '# Policy tracker 😀 数据: the second half of 2022')
+      .replace('CAC, MIIT, MPS | 11.2022', 'CAC, MI | 11.2022')
+      .replace(/\n/g, '\r\n');
+    fs.writeFileSync(brief, text);
+    await client.open(fileUri(brief), text);
+    const offset = text.indexOf('CAC, MI | 11.2022') + 'CAC, MI'.length;
+    const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: fileUri(brief) }, position: positionAt(text, offset) })) as CompletionList | null;
+    const items = result?.items ?? [];
+    assert.equal(items[0]?.label, 'MIIT', `first of: ${items.map((i) => i.label).join(' ')}`);
+    const edit = items[0].textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: positionAt(text, offset - ', MI'.length), end: positionAt(text, offset) });
+    assert.equal(edit.newText, ', MIIT');
+    const accepted = applyLspEdits(text, [edit, ...(items[0].additionalTextEdits ?? [])]);
+    assert.ok(accepted.includes('\r\nCAC, MIIT | 11.2022\r\n'), 'the line keeps its date and its CRLF');
   });
 });

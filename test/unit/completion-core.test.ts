@@ -5,7 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { complete, LineIndex, parseBrief, type CompletionProposal, type CompletionTrigger, type TextEdit } from '../../server/core/src/index';
-import { defaultConfig } from '../support/config';
+import * as path from 'node:path';
+import { loadConfig } from '../../server/src/config/projectConfig';
+import { defaultConfig, repoRoot } from '../support/config';
 
 const HEAD = ['---', 'policy-brief: china-industries', '---', '', '# Issue', '', '## 1. One', '', '**At a glance:** Text.', '', '**MERICS comment:** Text.', ''];
 
@@ -66,6 +68,48 @@ describe('completion (core, in process)', () => {
       const { items, accept } = completeAt(brief('Issuing bodies: gongxin|'), 'character');
       assert.equal(items[0].label, 'MIIT');
       assert.equal(lineOf(accept(items[0]), 'Issuing bodies:'), 'Issuing bodies: MIIT');
+    });
+  });
+
+  describe('issuing bodies in other publications (schema pattern captures)', () => {
+    /** Completes at the `‸` of `textWithCursor` (`|` is part of these formats) with the bundled publication schema `name`. */
+    const completeIn = (name: string, textWithCursor: string) => {
+      const offset = textWithCursor.indexOf('‸');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      const { config } = loadConfig(path.join(repoRoot, 'examples', 'publications', name, '.policy-brief'));
+      const result = complete({ text, model: parseBrief(text, config.schema), lineIndex: new LineIndex(text), schema: config.schema, catalogue: config.catalogue, trigger: 'character' }, offset);
+      return { ...result, accept: (item: CompletionProposal) => apply(text, [item.edit, ...(item.additionalEdits ?? [])]) };
+    };
+    const tracker = (line: string) => `# Tracker\n\n## Data exports\n\nPolicy | Data\n\n${line}\n\n《数据出境安全评估办法》\n\nA summary.\n`;
+
+    it('on a citation line `CAC, MI‸ | 07.2022`: the name under the cursor is replaced, the rest of the line is kept', () => {
+      const { items, accept } = completeIn('policy-tracker', tracker('CAC, MI‸ | 07.2022'));
+      assert.equal(items[0].label, 'MIIT');
+      assert.equal(lineOf(accept(items[0]), 'CAC'), 'CAC, MIIT | 07.2022');
+      assert.ok(items.every((i) => i.edit.range.end.offset <= tracker('CAC, MI | 07.2022').indexOf(' | 07')), 'no edit reaches past the captured bodies');
+    });
+
+    it('on a citation line, a body already listed is marked and last; after the separator the schema separator is kept', () => {
+      const { items, accept } = completeIn('policy-tracker', tracker('CAC,fagai‸ | 07.2022'));
+      assert.equal(items[0].label, 'NDRC');
+      assert.equal(lineOf(accept(items[0]), 'CAC'), 'CAC, NDRC | 07.2022');
+      const listed = completeIn('policy-tracker', tracker('CAC, ca‸ | 07.2022')).items;
+      const cac = listed.find((i) => i.label === 'CAC');
+      assert.ok(cac && /already listed/.test(cac.description ?? ''), 'CAC marked as already listed');
+    });
+
+    it('in a topic heading whose metadata names the bodies (`## 1. MIIT and SA‸ issued …`): ` and ` separates names', () => {
+      const tmt = '---\ndate: 2024-09-10\n---\n\n# Update\n\nIntro.\n\n## 1. MIIT and SA‸ issued guidelines for robots (26 August)\n\nA summary.\n';
+      const { items, accept } = completeIn('china-tmt-update', tmt);
+      const samr = items.find((i) => i.label === 'SAMR');
+      assert.ok(samr, `SAMR missing: ${items.map((i) => i.label).join(' ')}`);
+      assert.equal(lineOf(accept(samr), '## 1.'), '## 1. MIIT and SAMR issued guidelines for robots (26 August)');
+    });
+
+    it('nothing on the other captures of the line (the date, the category) or in the prose', () => {
+      assert.deepEqual(completeIn('policy-tracker', tracker('CAC | 07.20‸22')).items, []);
+      assert.deepEqual(completeIn('policy-tracker', tracker('CAC | 07.2022').replace('Policy | Da', 'Policy | Da‸')).items, []);
+      assert.deepEqual(completeIn('policy-tracker', tracker('CAC | 07.2022').replace('A summ', 'A summ‸')).items, []);
     });
   });
 

@@ -1,5 +1,6 @@
 /**
- * Completion of issuing bodies in the value of an `Issuing bodies:` line: by abbreviation,
+ * Completion of issuing bodies in the value of an `Issuing bodies:` line, or where a schema
+ * pattern captures them (`CAC, MIIT | 12.2020`, a heading's metadata): by abbreviation,
  * English name, 中文 or pinyin. The proposal replaces the token being typed and, after another
  * body, the separator written before it, so accepting always leaves the schema's separator
  * (`MIIT,fagai|` → `MIIT, NDRC`). Bodies already on the line are still shown, marked and last.
@@ -11,10 +12,9 @@ import type { IssuingBody } from '../../catalogue/types';
 import { citationDay } from '../../catalogue/citationDate';
 import type { Day } from '../../catalogue/dates';
 import { cachedIndex, SearchIndex } from '../search';
-import { citationAt } from '../locate';
 import { bodyMarkdown } from '../describe';
 import type { CompletionProposal, CompletionResult } from '../types';
-import type { CursorLine } from './context';
+import type { BodiesValue } from './context';
 import { MAX_COMPLETIONS, SEPARATORS, withDetails, type CompletionInput } from './input';
 
 /** The search index of a catalogue's bodies (built once per catalogue). */
@@ -31,16 +31,27 @@ function citedDay(schema: IssueSchema, topic: Topic | undefined, citation: Citat
   return read(citation) ?? topic?.citations.map(read).find((d) => d !== undefined);
 }
 
-/** Proposals for the cursor at `offset` in the value (from `valueStart`) of an `Issuing bodies:` line. */
-export function completeBodies(input: CompletionInput, offset: number, line: CursorLine, valueStart: number, topic: Topic | undefined): CompletionResult {
+/**
+ * Proposals for the cursor at `offset` (UTF-16 document offset) in issuing bodies: the value of an
+ * `Issuing bodies:` line, or a pattern's capture (`value.names` then gives the names as the model
+ * read them, so that ` and ` separates them as it does for the rules). Each proposal replaces the
+ * name under the cursor, never text outside `value`.
+ */
+export function completeBodies(input: CompletionInput, offset: number, value: BodiesValue, citation: Citation | undefined, topic: Topic | undefined): CompletionResult {
   const { text, schema, catalogue } = input;
-  const lineEnd = line.end;
+  const valueStart = value.start;
+  const valueEnd = value.end;
   let tokenStart = offset;
-  while (tokenStart > valueStart && !SEPARATORS.test(text[tokenStart - 1])) tokenStart--;
-  while (tokenStart < offset && /\s/.test(text[tokenStart])) tokenStart++;
   let tokenEnd = offset;
-  while (tokenEnd < lineEnd && !SEPARATORS.test(text[tokenEnd])) tokenEnd++;
-  while (tokenEnd > offset && /\s/.test(text[tokenEnd - 1])) tokenEnd--;
+  if (value.names) {
+    const name = value.names.find((n) => offset >= n.start && offset <= n.end);
+    if (name) [tokenStart, tokenEnd] = [name.start, name.end];
+  } else {
+    while (tokenStart > valueStart && !SEPARATORS.test(text[tokenStart - 1])) tokenStart--;
+    while (tokenStart < offset && /\s/.test(text[tokenStart])) tokenStart++;
+    while (tokenEnd < valueEnd && !SEPARATORS.test(text[tokenEnd])) tokenEnd++;
+    while (tokenEnd > offset && /\s/.test(text[tokenEnd - 1])) tokenEnd--;
+  }
   const prefix = text.slice(tokenStart, offset);
   const separator = schema.topic.citation.issuingBodySeparator;
   // After another body: replace what separates them by the schema's separator.
@@ -49,15 +60,16 @@ export function completeBodies(input: CompletionInput, offset: number, line: Cur
   const afterBody = previousEnd > valueStart && SEPARATORS.test(text.slice(previousEnd, tokenStart));
   const editStart = afterBody ? previousEnd : tokenStart;
   const lead = afterBody ? separator : tokenStart === offset && /[:：]/.test(text[tokenStart - 1] ?? '') ? ' ' : '';
-  // Names already on the line (other than the one being typed): shown last, marked.
+  // Names already in the value (other than the one being typed): shown last, marked.
   const listed = new Set<string>();
-  for (const name of text.slice(valueStart, lineEnd).split(SEPARATORS)) {
+  const names = value.names ? value.names.map((n) => n.text) : text.slice(valueStart, valueEnd).split(SEPARATORS);
+  for (const name of names) {
     const trimmed = name.trim();
     if (!trimmed || text.slice(tokenStart, tokenEnd).trim() === trimmed) continue;
     const found = catalogue.lookupBody(trimmed);
     if (found) listed.add(found.body.id);
   }
-  const day = citedDay(schema, topic, citationAt(topic, offset));
+  const day = citedDay(schema, topic, citation);
   const all = bodyIndex(catalogue).search(prefix, prefix ? MAX_COMPLETIONS * 2 : catalogue.bodies.length);
   // Keep matches at least half as good as the best one: weak fuzzy hits only add noise.
   const found = prefix && all.length ? all.filter((r) => r.score >= all[0].score / 2) : all;

@@ -1,12 +1,13 @@
 /**
- * What the cursor is in, for completion: the value of an `Issuing bodies:` line, the value of an
- * `Article:` line, the start of a line (labels and skeletons), or nothing to complete (code,
- * front matter, prose, other citation lines). The providers (bodies.ts, titles.ts, labels.ts)
- * each handle one kind; this module only decides which.
+ * What the cursor is in, for completion: the value of an `Issuing bodies:` line or the issuing
+ * bodies that a schema pattern captured (a citation line such as `CAC, MIIT | 12.2020`, a topic
+ * heading's metadata), the value of an `Article:` line, the start of a line (labels and
+ * skeletons), or nothing to complete (code, front matter, prose, other citation lines). The
+ * providers (bodies.ts, titles.ts, labels.ts) each handle one kind; this module only decides which.
  */
-import type { Topic } from '../../model/types';
+import type { Citation, Span, Topic } from '../../model/types';
 import { schemaLabels } from '../../model/labels';
-import { inCode, topicAt } from '../locate';
+import { citationAt, inCode, topicAt } from '../locate';
 import type { CompletionInput } from './input';
 
 /** The line the cursor is on: UTF-16 document offsets, `end` before the line break. */
@@ -16,11 +17,23 @@ export interface CursorLine {
   text: string;
 }
 
+/**
+ * The issuing bodies being completed: `[start, end)` in UTF-16 document offsets. For an
+ * `Issuing bodies:` line, from just after the label to the end of the line, split by the text
+ * scan of bodies.ts; for a pattern's capture, the captured value, with the names the model read
+ * in it (`names`: split on separators and on ` and ` / `&`, as the rules read them).
+ */
+export interface BodiesValue {
+  start: number;
+  end: number;
+  names?: readonly Span[];
+}
+
 /** Where completion happens, decided once per request. */
 export type CompletionContext =
   | { kind: 'none' }
-  /** In the value of an `Issuing bodies:` line; `valueStart` is just after the label. */
-  | { kind: 'bodies'; line: CursorLine; valueStart: number; topic: Topic | undefined }
+  /** In issuing bodies: an `Issuing bodies:` line's value or a pattern's `issuing-bodies` capture; `citation` is the one they belong to, when the model read it. */
+  | { kind: 'bodies'; line: CursorLine; value: BodiesValue; citation: Citation | undefined; topic: Topic | undefined }
   /** In the value of an `Article:` line. */
   | { kind: 'titles'; line: CursorLine; valueStart: number; topic: Topic | undefined }
   /** At the start of a line (only letters, spaces, `**` or `#` before the cursor). */
@@ -40,11 +53,27 @@ export function completionContext(input: CompletionInput, offset: number): Compl
   if (field && offset >= field.whole.end) {
     const fieldId = labels.fieldId(field.name.text);
     const topic = topicAt(model, offset);
-    if (fieldId === 'issuing-bodies') return { kind: 'bodies', line, valueStart: field.whole.end, topic };
+    if (fieldId === 'issuing-bodies') return { kind: 'bodies', line, value: { start: field.whole.end, end: line.end }, citation: citationAt(topic, offset), topic };
     if (fieldId === 'article') return { kind: 'titles', line, valueStart: field.whole.end, topic };
     return { kind: 'none' };
+  }
+  const topic = topicAt(model, offset);
+  const captured = capturedBodiesAt(topic, offset);
+  if (captured) {
+    const { value, bodies } = captured.issuingBodies!;
+    return { kind: 'bodies', line, value: { start: value.start, end: value.end, names: bodies }, citation: captured, topic };
   }
   const before = text.slice(start, offset);
   if (/^[ \t]{0,3}(?:#{1,6}[ \t]*|(?:\*\*|__)?(?:[\p{L}\p{N}][\p{L}\p{N} -]*)?)$/u.test(before)) return { kind: 'labels', line };
   return { kind: 'none' };
+}
+
+/**
+ * The citation of `topic` (its citation lines or its heading's metadata) whose issuing bodies a
+ * schema pattern captured around `offset` (end inclusive: the cursor just after the last name).
+ */
+function capturedBodiesAt(topic: Topic | undefined, offset: number): Citation | undefined {
+  if (!topic) return undefined;
+  const candidates = topic.headingCitation ? [...topic.citations, topic.headingCitation] : topic.citations;
+  return candidates.find((c) => c.issuingBodies?.captured && offset >= c.issuingBodies.value.start && offset <= c.issuingBodies.value.end);
 }

@@ -1,6 +1,7 @@
 /**
  * Context-aware completion for briefs. First decide what the cursor is in (context.ts), then ask
- * the one provider for that kind: issuing bodies (bodies.ts), policy titles (titles.ts), labels
+ * the one provider for that kind: issuing bodies (bodies.ts, on `Issuing bodies:` lines and in a
+ * schema pattern's captures), policy titles (titles.ts), labels
  * and skeletons (labels.ts). Never inside code, HTML or front matter.
  *
  * Every proposal replaces exactly a range of the current line around the cursor (UTF-16
@@ -26,7 +27,7 @@ export function complete(input: CompletionInput, offset: number): CompletionResu
   const context = completionContext(input, offset);
   switch (context.kind) {
     case 'bodies':
-      return completeBodies(input, offset, context.line, context.valueStart, context.topic);
+      return completeBodies(input, offset, context.value, context.citation, context.topic);
     case 'titles':
       return completeTitles(input, offset, context.line, context.valueStart, context.topic);
     case 'labels':
