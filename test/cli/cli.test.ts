@@ -243,6 +243,44 @@ describe('policy-brief check (CLI)', function () {
     });
   });
 
+  describe("a team's document-number prefixes (.policy-brief/document-number-prefixes.yaml)", () => {
+    const brief = (number: string) => [
+      '---', 'policy-brief: china-industries', 'date: 2024-06-30', '---', '', '# Market rules', '', '## 1. Regulator sets rules for market checks', '',
+      '**At a glance:** The market regulator sets out how inspectors check online shops.', '',
+      '**MERICS comment:** Shops should expect more visits.', '',
+      'Article: Rules on Online Market Checks (网络市场检查规则) ([Link](https://example.com/doc))', 'Issuing bodies: MIIT', 'Date: May 8, 2024', `Document number: ${number}`, '',
+    ].join('\n');
+
+    it('a prefix the team adds is checked against the cited bodies; without the file it is not', () => {
+      const dir = tempDir('team-prefixes');
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.writeFileSync(path.join(dir, 'brief.md'), brief('国市监网监规〔2024〕3号'));
+      const before = json(run(['check', '--format', 'json', 'brief.md'], { cwd: dir }));
+      assert.deepEqual(before[0].findings.filter((f) => f.ruleId.startsWith('document-number.')), [], 'an unknown prefix is left alone');
+      fs.mkdirSync(path.join(dir, '.policy-brief'));
+      fs.writeFileSync(path.join(dir, '.policy-brief', 'document-number-prefixes.yaml'), 'schemaVersion: 1\nprefixes:\n  - prefix: 国市监\n    bodies: [SAMR]\n    source: [https://example.org/samr-numbers]\n    confidence: high\n');
+      const result = run(['check', '--format', 'json', 'brief.md'], { cwd: dir });
+      assertNoCrash(result);
+      const findings = json(result).find((r) => r.path === 'brief.md')!.findings.filter((f) => f.ruleId === 'document-number.issuer');
+      assert.equal(findings.length, 1);
+      assert.match(findings[0].message, /^国市监 is the document-number prefix of SAMR \(State Administration for Market Regulation\), which is not among the issuing bodies cited \(MIIT\)/);
+      assert.deepEqual([findings[0].range.start.line, findings[0].range.start.character, findings[0].range.end.character], [16, 17, 20]);
+    });
+
+    it('a broken prefixes file exits 2 with its finding at the line; the bundled prefixes still apply', () => {
+      const dir = tempDir('team-prefixes-broken');
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.mkdirSync(path.join(dir, '.policy-brief'));
+      fs.writeFileSync(path.join(dir, '.policy-brief', 'document-number-prefixes.yaml'), 'schemaVersion: 1\nprefixes:\n  - prefix: 国市监\n    bodies: SAMR\n    source: [https://example.org/samr-numbers]\n    confidence: high\n');
+      fs.writeFileSync(path.join(dir, 'brief.md'), brief('国办发〔2024〕12号'));
+      const result = run(['check', '--no-color', 'brief.md'], { cwd: dir });
+      assertNoCrash(result);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /document-number-prefixes\.yaml\n {2}4:13 +error +.*bodies must be array.* +catalogue\.schema-violation/);
+      assert.match(result.stdout, /国办发 is the document-number prefix of GOSC/);
+    });
+  });
+
   describe('inputs', () => {
     it('reads standard input with - and names it by --stdin-filename', () => {
       const result = run(['check', '--format', 'json', '-', '--stdin-filename', 'drafts/brief.md'], { input: read(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md')) });

@@ -80,6 +80,33 @@ describe('LSP configuration files', function () {
     });
   }
 
+  it("applies a team's document-number prefixes file when it appears; a wrong body id is a warning in that file", async () => {
+    const ws = workspace();
+    made.push(ws.root);
+    const text = ourView.replace('Date: December 2, 2022', 'Date: December 2, 2022\nDocument number: 国市监网监规〔2022〕3号');
+    fs.writeFileSync(ws.brief, text);
+    const prefixes = path.join(ws.root, '.policy-brief', 'document-number-prefixes.yaml');
+    const client = new TestClient({ pull: true });
+    try {
+      await client.initialize([{ uri: fileUri(ws.root), name: 'ws' }]);
+      const uri = fileUri(ws.brief);
+      await client.open(uri, text);
+      const issuer = async () => (await client.diagnostics(uri)).filter((d) => d.code === 'document-number.issuer');
+      assert.deepEqual(await issuer(), [], 'an unknown prefix is left alone');
+      const file = 'schemaVersion: 1\nprefixes:\n  - prefix: 国市监\n    bodies: [SAMR, SAMRX]\n    source: [https://example.org/samr-numbers]\n    confidence: high\n';
+      fs.writeFileSync(prefixes, file);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(prefixes), type: FileChangeType.Created }] });
+      await client.waitFor(() => client.refreshes >= 1, 'a diagnostics refresh');
+      const found = await issuer();
+      assert.equal(found.length, 1);
+      assert.match(String(found[0].message), /^国市监 is the document-number prefix of SAMR/);
+      const inFile = await client.waitFor(() => { const p = client.lastPublished(fileUri(prefixes)); return p && p.diagnostics.length ? p : undefined; }, 'diagnostics in the prefixes file');
+      assert.deepEqual(inFile.diagnostics.map((d) => [d.code, d.severity, file.slice(offsetAt(file, d.range.start), offsetAt(file, d.range.end))]), [['catalogue.unknown-reference', 2, 'SAMRX']]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it("links rule pages to the team's docsBaseUrl when its schema sets one", async () => {
     const ws = workspace(`${teamSchema}docsBaseUrl: https://wiki.example.org/pb/rules/\n`);
     made.push(ws.root);

@@ -178,4 +178,46 @@ describe('Catalogue', () => {
       assert.ok(findings.every((f) => f.range.start.line === 2), findings.map((f) => `${f.range.start.line}: ${f.message}`).join('\n'));
     });
   });
+
+  describe('team document-number prefixes', () => {
+    const withPrefixes = { ...bundled, documentNumberPrefixes: source('data', 'document-number-prefixes.yaml') };
+    const schemas = { ...jsonSchemas, documentNumberPrefixes: JSON.parse(read(path.join(repoRoot, 'schemas', 'document-number-prefixes.schema.json'))) as object };
+    const loadPrefixes = (text: string) => loadCatalogue(withPrefixes, schemas, { documentNumberPrefixes: { path: 'team/document-number-prefixes.yaml', text } });
+    const entry = (prefix: string, bodies: string) => `  - prefix: ${prefix}\n    bodies: [${bodies}]\n    source: [https://example.org/${encodeURIComponent(prefix)}]\n    confidence: high\n`;
+
+    it('adds new prefixes and replaces a bundled one as a whole; the longest prefix still wins', () => {
+      const before = loadPrefixes('schemaVersion: 1\nprefixes: []\n').catalogue;
+      assert.equal(before.prefixOf('国市监质监规'), undefined);
+      assert.deepEqual(before.prefixOf('国函')?.bodies, ['SC']);
+      const loaded = loadPrefixes(`schemaVersion: 1\nprefixes:\n${entry('国市监', 'SAMR')}${entry('国函', 'SC, SC-GO')}${entry('国办函发', 'SC-GO')}`);
+      assert.deepEqual(loaded.files, [{ path: 'team/document-number-prefixes.yaml', findings: [] }]);
+      assert.deepEqual(loaded.catalogue.prefixOf('国市监质监规')?.bodies, ['SAMR']);
+      assert.deepEqual(loaded.catalogue.prefixOf('国函')?.bodies, ['SC', 'SC-GO']);
+      assert.equal(loaded.catalogue.prefixOf('国办函发')?.prefix, '国办函发', 'longer than the bundled 国办函');
+      assert.equal(loaded.catalogue.prefixOf('国发')?.prefix, '国发', 'bundled prefixes the file does not name are kept');
+    });
+
+    it('a prefix written twice is an error at the second one and the file is not used', () => {
+      const text = `schemaVersion: 1\nprefixes:\n${entry('国市监', 'SAMR')}${entry('国市监', 'MIIT')}`;
+      const loaded = loadPrefixes(text);
+      const [finding] = loaded.files[0].findings;
+      assert.equal(finding.ruleId, 'catalogue.duplicate-id');
+      assert.match(finding.message, /Duplicate prefix '国市监'/);
+      assert.equal(finding.range.start.line, 6);
+      assert.equal(loaded.catalogue.prefixOf('国市监'), undefined);
+    });
+
+    it('a body id that neither catalogue holds is a warning at that id; the file is used', () => {
+      const loaded = loadPrefixes(`schemaVersion: 1\nprefixes:\n${entry('国市监', 'SAMR, SAMRX')}`);
+      const findings = loaded.files[0].findings;
+      assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line, f.range.start.character, f.range.end.character]), [['catalogue.unknown-reference', 'warning', 3, 19, 24]]);
+      assert.deepEqual(loaded.catalogue.prefixOf('国市监')?.bodies, ['SAMR', 'SAMRX']);
+    });
+
+    it('an entry the JSON Schema rejects (no source) is reported at its node and the file is not used', () => {
+      const loaded = loadPrefixes('schemaVersion: 1\nprefixes:\n  - prefix: 国市监\n    bodies: [SAMR]\n    confidence: high\n');
+      assert.ok(loaded.files[0].findings.some((f) => f.ruleId === 'catalogue.schema-violation' && /source/.test(f.message)), loaded.files[0].findings.map((f) => f.message).join('\n'));
+      assert.equal(loaded.catalogue.prefixOf('国市监'), undefined);
+    });
+  });
 });

@@ -44,7 +44,7 @@ const hookIds = (parse(read(path.join(repoRoot, '.pre-commit-hooks.yaml'))) as {
 function problems(file: string, text: string, fragment: boolean): string[] {
   const parsed = parseDocument(text);
   if (parsed.errors.length) return parsed.errors.map((e) => e.message);
-  const team = /^\.policy-brief\/(issue-schema|issuing-bodies|policy-titles)\.yaml$/.exec(file);
+  const team = /^\.policy-brief\/(issue-schema|issuing-bodies|policy-titles|document-number-prefixes)\.yaml$/.exec(file);
   if (team) {
     const whole = fragment && !/^schemaVersion:/m.test(text) ? `schemaVersion: 1\n${text}` : text;
     return readYamlFile(whole, jsonSchema(team[1]), 'schema').findings.map((f) => `${f.range.start.line + 1}: ${f.message}`);

@@ -4,6 +4,7 @@
  */
 import { readYamlFile, type YamlValidator } from '../yamlFile';
 import type { Finding } from '../findings';
+import type { Range } from '../text/lineIndex';
 import type { FileFindings } from '../schema/issueSchema';
 import type { DocumentNumberPrefix, DocumentNumberPrefixFile, DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile, ProvincialDivision, ProvincialDivisionFile } from './types';
 import { recogniseLocalIssuer, type LocalIssuer } from './localIssuer';
@@ -216,7 +217,7 @@ export interface LoadedCatalogue {
 export function loadCatalogue(
   bundled: { issuingBodies: CatalogueSource; policyTitles: CatalogueSource; documentTypes: CatalogueSource; documentNumberPrefixes?: CatalogueSource; provincialDivisions?: CatalogueSource },
   jsonSchemas: CatalogueJsonSchemas,
-  team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource } = {},
+  team: { issuingBodies?: CatalogueSource; policyTitles?: CatalogueSource; documentNumberPrefixes?: CatalogueSource } = {},
 ): LoadedCatalogue {
   const files: FileFindings[] = [];
   const strict = <T>(source: CatalogueSource, schema: object | YamlValidator): T => {
@@ -246,41 +247,73 @@ export function loadCatalogue(
     const value = readTeamFile<PolicyTitleFile>(team.policyTitles, jsonSchemas.policyTitles, 'titles', files);
     if (value) titles = mergeById(titles, value.titles ?? []);
   }
-  const prefixes = bundled.documentNumberPrefixes && jsonSchemas.documentNumberPrefixes ? strict<DocumentNumberPrefixFile>(bundled.documentNumberPrefixes, jsonSchemas.documentNumberPrefixes).prefixes : [];
+  let prefixes = bundled.documentNumberPrefixes && jsonSchemas.documentNumberPrefixes ? strict<DocumentNumberPrefixFile>(bundled.documentNumberPrefixes, jsonSchemas.documentNumberPrefixes).prefixes : [];
+  if (team.documentNumberPrefixes && jsonSchemas.documentNumberPrefixes) {
+    const known = new Set(bodies.map((b) => b.id));
+    const value = readTeamFile<DocumentNumberPrefixFile>(team.documentNumberPrefixes, jsonSchemas.documentNumberPrefixes, 'prefixes', files, {
+      keyName: 'prefix',
+      // A prefix whose bodies name an id neither catalogue holds can never match a cited body.
+      check: (file, rangeOf, findings) => file.prefixes.forEach((prefix, index) => prefix.bodies.forEach((id, at) => {
+        if (!known.has(id)) findings.push({ ruleId: 'catalogue.unknown-reference', severity: 'warning', message: `'${id}' is not an issuing body of the bundled or the team catalogue: prefix ${prefix.prefix} cannot match it.`, range: rangeOf(['prefixes', index, 'bodies', at]) });
+      })),
+    });
+    if (value) prefixes = mergeByKey(prefixes, value.prefixes ?? [], (p) => p.prefix);
+  }
   const divisions = bundled.provincialDivisions && jsonSchemas.provincialDivisions ? strict<ProvincialDivisionFile>(bundled.provincialDivisions, jsonSchemas.provincialDivisions).divisions : [];
   return { catalogue: new Catalogue(bodies, titles, typesFile, ambiguous, { prefixes, divisions, sources, levels }), files };
 }
 
-function readTeamFile<T>(source: CatalogueSource, schema: object | YamlValidator, listKey: string, files: FileFindings[]): T | undefined {
+/** How `readTeamFile` reads a file's entries beyond its JSON Schema. */
+interface TeamFileOptions<T> {
+  /** The field that identifies an entry (default `id`; `prefix` in a prefixes file). */
+  keyName?: string;
+  /** Further checks of a valid file; `rangeOf` gives the range of a YAML path (e.g. `['prefixes', 0, 'bodies', 1]`). */
+  check?: (value: T, rangeOf: (path: (string | number)[]) => Range, findings: Finding[]) => void;
+}
+
+/**
+ * Reads and validates a team catalogue file; its findings (schema violations, an entry with the
+ * key of an earlier one as `catalogue.duplicate-id`, invalid dates, `options.check`'s) go to `files`.
+ * @returns the file's value, or undefined when it has an error (the file is then skipped)
+ */
+function readTeamFile<T>(source: CatalogueSource, schema: object | YamlValidator, listKey: string, files: FileFindings[], options: TeamFileOptions<T> = {}): T | undefined {
+  const keyName = options.keyName ?? 'id';
   const read = readYamlFile(source.text, schema, 'catalogue');
   const findings: Finding[] = [...read.findings];
+  const rangeOf = (at: (string | number)[]): Range => {
+    const node = read.document?.getIn(at, true) as { range?: [number, number] } | undefined;
+    return read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0);
+  };
   const list = (read.value as Record<string, unknown> | undefined)?.[listKey];
   if (!findings.length && Array.isArray(list)) {
     const seen = new Set<string>();
-    list.forEach((entry: { id?: string }, index) => {
-      if (!entry?.id) return;
-      if (seen.has(entry.id)) {
-        const node = read.document?.getIn([listKey, index, 'id'], true) as { range?: [number, number] } | undefined;
-        findings.push({ ruleId: 'catalogue.duplicate-id', severity: 'error', message: `Duplicate id '${entry.id}': each entry needs its own id.`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
-      }
-      seen.add(entry.id);
+    list.forEach((entry: Record<string, unknown>, index) => {
+      const key = entry?.[keyName];
+      if (typeof key !== 'string' || !key) return;
+      if (seen.has(key)) findings.push({ ruleId: 'catalogue.duplicate-id', severity: 'error', message: `Duplicate ${keyName} '${key}': each entry needs its own ${keyName}.`, range: rangeOf([listKey, index, keyName]) });
+      seen.add(key);
     });
     list.forEach((entry: Record<string, unknown>, index) => {
       for (const key of ['valid_from', 'valid_until', 'date', 'date_published', 'date_effective']) {
         const value = entry?.[key];
         if (typeof value === 'string' && !parsePartialDate(value)) {
-          const node = read.document?.getIn([listKey, index, key], true) as { range?: [number, number] } | undefined;
-          findings.push({ ruleId: 'catalogue.invalid-date', severity: 'error', message: `'${value}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD).`, range: read.lineIndex.range(node?.range?.[0] ?? 0, node?.range?.[1] ?? 0) });
+          findings.push({ ruleId: 'catalogue.invalid-date', severity: 'error', message: `'${value}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD).`, range: rangeOf([listKey, index, key]) });
         }
       }
     });
+    if (!findings.length) options.check?.(read.value as T, rangeOf, findings);
   }
   files.push({ path: source.path, findings });
   return findings.some((f) => f.severity === 'error') ? undefined : (read.value as T);
 }
 
 function mergeById<T extends { id: string }>(base: T[], additions: T[]): T[] {
-  const byId = new Map(base.map((entry) => [entry.id, entry]));
-  for (const entry of additions) byId.set(entry.id, entry);
-  return [...byId.values()];
+  return mergeByKey(base, additions, (entry) => entry.id);
+}
+
+/** `base` with `additions` merged on: an addition with the key of a base entry replaces it as a whole; others are added. */
+function mergeByKey<T>(base: T[], additions: T[], key: (entry: T) => string): T[] {
+  const byKey = new Map(base.map((entry) => [key(entry), entry]));
+  for (const entry of additions) byKey.set(key(entry), entry);
+  return [...byKey.values()];
 }
