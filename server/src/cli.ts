@@ -21,6 +21,7 @@ import { DEFAULT_CACHE_LOCATION, ResultCache } from './cli/resultCache';
 import type { ConfigOverrides } from './config/projectConfig';
 import { packagePath, readPackageJson, ruleDocsBase } from './config/packageData';
 import { expandGlob, findMarkdownFiles } from './files/walk';
+import { decodeUtf8 } from './files/utf8';
 
 class UsageError extends Error {}
 
@@ -53,7 +54,9 @@ async function expandInputs(inputs: string[], overrides: ConfigOverrides): Promi
 }
 
 function readStdin(): string {
-  return fs.readFileSync(0, 'utf8');
+  const decoded = decodeUtf8(fs.readFileSync(0));
+  if (decoded.error !== undefined) throw new UsageError(`Standard input is ${decoded.error}: give UTF-8 text.`);
+  return decoded.text;
 }
 
 /**

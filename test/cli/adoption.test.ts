@@ -86,6 +86,25 @@ describe('policy-brief check in a team repository', function () {
       assert.equal(result.status, 1);
     });
 
+    it('finds the changed lines of files named with spaces, quotes and Chinese, whatever diff.mnemonicPrefix says', () => {
+      const names = ['old brief.md', 'say "hi".md', '简报 一.md', 'plain.md'];
+      fs.mkdirSync(path.join(tmp, 'briefs'));
+      for (const name of names) fs.writeFileSync(path.join(tmp, 'briefs', name), example('unknown-issuing-body.md'));
+      git('init', '-q', '-b', 'main');
+      git('add', '.');
+      git('commit', '-q', '-m', 'archive');
+      const edited = example('unknown-issuing-body.md').replace(/Date: (.*)$/m, 'Date: 2023-13-45');
+      for (const name of names) fs.writeFileSync(path.join(tmp, 'briefs', name), edited);
+      const dateLine = edited.split('\n').findIndex((l) => l.startsWith('Date: 2023-13-45')) + 1;
+      const expected = names.map((name) => [path.join('briefs', name), dateLine, 'date.invalid']).sort();
+      const reported = () => findingsOf(runCli(['check', '--changed-since', 'main', '--format', 'json', 'briefs'], { cwd: tmp }).stdout).map((f) => [f.path, f.line, f.ruleId]).sort();
+      assert.deepEqual(reported(), expected);
+      git('config', 'diff.mnemonicPrefix', 'true');
+      assert.deepEqual(reported(), expected, 'with diff.mnemonicPrefix (i/ w/ prefixes)');
+      git('config', 'diff.noprefix', 'true');
+      assert.deepEqual(reported(), expected, 'with diff.noprefix');
+    });
+
     it('with a baseline: applies it to whole files before narrowing to changed lines; refuses to write one', () => {
       fs.writeFileSync(path.join(tmp, 'old.md'), example('unknown-issuing-body.md'));
       git('init', '-q', '-b', 'main');

@@ -282,6 +282,22 @@ describe('policy-brief check (CLI)', function () {
   });
 
   describe('inputs', () => {
+    it('does not check or fix a file that is not UTF-8 (Latin-1, GBK): it says so, the file keeps every byte, the other files are checked', () => {
+      const dir = tempDir('not-utf8');
+      const latin1 = Buffer.from(read(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md')).replace('# ', '# Café crème '), 'latin1');
+      fs.writeFileSync(path.join(dir, 'latin1.md'), latin1);
+      fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md'), path.join(dir, 'utf8.md'));
+      const result = run(['check', '--no-color', '--fix', 'latin1.md', 'utf8.md'], { cwd: dir });
+      assertNoCrash(result);
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /^latin1\.md\n {2}error {2}File is not UTF-8 text \(byte 0xE9 on line \d+\); not checked \(and not fixed\)\. Save it as UTF-8\.$/m);
+      assert.ok(fs.readFileSync(path.join(dir, 'latin1.md')).equals(latin1), 'the Latin-1 file is byte for byte as it was');
+      assert.match(result.stderr, /Fixed \d+ place\(s\) in utf8\.md\./, 'the UTF-8 file is fixed');
+      const stdin = spawnSync(process.execPath, [bin, 'check', '-'], { cwd: dir, input: latin1, encoding: 'utf8' });
+      assert.equal(stdin.status, 2);
+      assert.match(stdin.stderr, /Standard input is not UTF-8 text \(byte 0xE9 on line \d+\): give UTF-8 text\./);
+    });
+
     it('reads standard input with - and names it by --stdin-filename', () => {
       const result = run(['check', '--format', 'json', '-', '--stdin-filename', 'drafts/brief.md'], { input: read(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md')) });
       assertNoCrash(result);

@@ -16,15 +16,50 @@ function git(args: string[], cwd: string): string {
   return execFileSync('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
 }
 
+/** Git's C-style escapes (`quote_c_style`) of a quoted path, without the octal ones. */
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * The path of a `+++ ` line of `git diff` (after the `+++ `), relative to the top level, or
+ * undefined for `/dev/null`. Git writes a tab after a name that holds a space, and quotes a name
+ * that holds `"`, `\\` or control characters (`"b/say \\"hi\\".md"`, octal escapes for bytes); the
+ * new side's prefix is `b/` (`changedLinesSince` sets it, whatever diff.mnemonicPrefix says).
+ */
+export function diffTargetPath(field: string): string | undefined {
+  let name = field.endsWith('\t') ? field.slice(0, -1) : field;
+  if (name.length >= 2 && name.startsWith('"') && name.endsWith('"')) {
+    const bytes: number[] = [];
+    const inner = Buffer.from(name.slice(1, -1), 'utf8');
+    for (let i = 0; i < inner.length; i++) {
+      if (inner[i] !== 0x5c || i + 1 >= inner.length) {
+        bytes.push(inner[i]);
+        continue;
+      }
+      const next = String.fromCharCode(inner[i + 1]);
+      const octal = /^[0-7]{3}$/.exec(inner.subarray(i + 1, i + 4).toString('latin1'));
+      if (octal) {
+        bytes.push(parseInt(octal[0], 8));
+        i += 3;
+      } else {
+        bytes.push(C_ESCAPES[next] ?? inner[i + 1]);
+        i += 1;
+      }
+    }
+    name = Buffer.from(bytes).toString('utf8');
+  }
+  if (name === '/dev/null') return undefined;
+  return name.startsWith('b/') ? name.slice(2) : name;
+}
+
 /** Parses `git diff --unified=0` output into new-side changed lines per path (relative to the top level). */
 export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   const changed = new Map<string, Set<number>>();
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4).replace(/^"(.*)"$/, '$1');
-      current = target === '/dev/null' ? undefined : new Set<number>();
-      if (current) changed.set(target.replace(/^b\//, ''), current);
+      const target = diffTargetPath(line.slice(4));
+      current = target === undefined ? undefined : new Set<number>();
+      if (target !== undefined && current) changed.set(target, current);
       continue;
     }
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
@@ -54,7 +89,7 @@ export function changedLinesSince(ref: string, cwd = process.cwd()): ChangedLine
     throw new ChangedLinesError(`--changed-since: git does not know the ref '${ref}' (fetch it first, e.g. git fetch origin main, or check the name).`);
   }
   const result: ChangedLines = new Map();
-  for (const [file, lines] of parseUnifiedDiff(git(['diff', '--no-color', '--no-ext-diff', '--unified=0', ref, '--'], top))) result.set(path.resolve(top, file), lines);
+  for (const [file, lines] of parseUnifiedDiff(git(['diff', '--no-color', '--no-ext-diff', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', ref, '--'], top))) result.set(path.resolve(top, file), lines);
   for (const file of git(['ls-files', '--others', '--exclude-standard', '-z'], top).split('\0').filter(Boolean)) result.set(path.resolve(top, file), 'all');
   return result;
 }

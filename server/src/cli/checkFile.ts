@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { checkBrief, indexBrief, type ArchiveBrief, type Finding, type FileFindings } from '../../core/src/index';
 import type { ConfigOverrides } from '../config/projectConfig';
 import { ConfigStore, type ConfigEntry } from '../config/configStore';
+import { decodeUtf8 } from '../files/utf8';
 
 /** Input: a path on disk, or text from stdin with a display name. */
 export interface CheckFileRequest {
@@ -24,7 +25,7 @@ export interface CheckFileRequest {
 export interface CheckFileResult {
   path: string;
   findings: Finding[];
-  /** Read error (missing file, a directory, binary content), if the file could not be checked. */
+  /** Read error (missing file, a directory, binary content, not UTF-8), if the file could not be checked. */
   error?: string;
   /** Team configuration problems, per configuration file. */
   configFiles: FileFindings[];
@@ -65,7 +66,9 @@ export function checkFile(request: CheckFileRequest, keepText: boolean): CheckFi
       if (stat.size > MAX_FILE_BYTES) return { ...base, findings: [], error: `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not checked.` };
       const buffer = fs.readFileSync(request.path);
       if (buffer.includes(0)) return { ...base, findings: [], error: 'File looks binary (contains NUL bytes); not checked.' };
-      text = buffer.toString('utf8');
+      const decoded = decodeUtf8(buffer);
+      if (decoded.error !== undefined) return { ...base, findings: [], error: `File is ${decoded.error}; not checked (and not fixed). Save it as UTF-8.` };
+      text = decoded.text;
     } catch (error) {
       return { ...base, findings: [], error: (error as Error).message };
     }
