@@ -27,7 +27,8 @@ class UsageError extends Error {}
 
 /**
  * Expands arguments to files: directories to their Markdown files that are briefs (recursively,
- * with the topic heading level of each file's configuration), globs via the shared walker.
+ * with the topic heading level of each file's configuration), globs via the shared walker. Each
+ * file once, by its real path, under the first name it was given.
  */
 async function expandInputs(inputs: string[], overrides: ConfigOverrides): Promise<string[]> {
   const files: string[] = [];
@@ -50,7 +51,21 @@ async function expandInputs(inputs: string[], overrides: ConfigOverrides): Promi
       files.push(...found);
     }
   }
-  return [...new Set(files)];
+  // One file named twice (`. ./a.md`, `a.md /abs/a.md`, a link to it) is checked once, under the
+  // first name given: checked twice it reported every finding twice and compared the brief with itself.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    if (file === '-') return true;
+    let key = path.resolve(file);
+    try {
+      key = fs.realpathSync(key);
+    } catch {
+      // Unreadable: reported when checked, under its own name.
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function readStdin(): string {

@@ -282,6 +282,16 @@ describe('policy-brief check (CLI)', function () {
   });
 
   describe('inputs', () => {
+    it('checks a file named twice (`. ./a.md`, a relative and an absolute path, a link) once, under the first name', () => {
+      const dir = tempDir('named-twice');
+      fs.copyFileSync(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md'), path.join(dir, 'a.md'));
+      fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+      const once = json(run(['check', '--format', 'json', 'a.md'], { cwd: dir }));
+      const twice = run(['check', '--format', 'json', 'a.md', './a.md', path.join(dir, 'a.md'), 'link.md'], { cwd: dir });
+      assertNoCrash(twice);
+      assert.deepEqual(json(twice), once, 'the same result as naming it once: no doubled finding, no archive finding against itself');
+    });
+
     it('does not check or fix a file that is not UTF-8 (Latin-1, GBK): it says so, the file keeps every byte, the other files are checked', () => {
       const dir = tempDir('not-utf8');
       const latin1 = Buffer.from(read(path.join(repoRoot, 'examples', 'mistakes', 'bad-date.md')).replace('# ', '# Café crème '), 'latin1');
