@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { applyEdits, archiveRules, closestWord, compareFindings, looksLikeBrief, preferredFixEdits, rules } from '../core/src/index';
 import { archiveFindings, buildArchives } from './archive/buildArchive';
-import { applyBaseline, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
+import { applyBaseline, baselineBase, BaselineError, readBaseline, writeBaseline, type BaselineEntry } from './cli/baseline';
 import { changedLinesSince, ChangedLinesError, touchesChanged, type ChangedLines } from './cli/changedLines';
 import { checkFile, configFor, configKeyFor, type CheckFileRequest, type CheckFileResult } from './cli/checkFile';
 import { registerDocumentsCommand } from './cli/documents';
@@ -273,7 +273,7 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     process.stderr.write(`policy-brief: wrote ${count} finding(s) to the baseline ${writeBaselineFile}.\n`);
   }
   if (baseline) {
-    const outcome = applyBaseline(results, baseline);
+    const outcome = applyBaseline(results, baseline, baselineBase(baselineFile!));
     const stale = outcome.stale.length ? ` ${outcome.stale.length} baseline entr${outcome.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed or changed: ${summariseStale(outcome.stale)}); run with --write-baseline ${baselineFile} to drop ${outcome.stale.length === 1 ? 'it' : 'them'}.` : '';
     process.stderr.write(`policy-brief: ${outcome.known} finding(s) hidden by the baseline ${baselineFile}.${stale}\n`);
   }

@@ -53,6 +53,25 @@ describe('policy-brief check in a team repository', function () {
       assert.match(after.stderr, /1 baseline entry no longer occurs \(fixed or changed: 1 in b\.md\); run with --write-baseline baseline\.json to drop it\./);
     });
 
+    for (const baselineFile of ['baseline.json', '.policy-brief/baseline.json']) {
+      it(`works from any folder of the repository: paths are relative to the baseline's folder, not the working directory (${baselineFile})`, () => {
+        fs.mkdirSync(path.join(tmp, 'briefs'));
+        fs.mkdirSync(path.join(tmp, '.policy-brief'));
+        fs.writeFileSync(path.join(tmp, 'briefs', 'a.md'), example('bad-date.md'));
+        fs.writeFileSync(path.join(tmp, 'briefs', 'b.md'), example('unknown-issuing-body.md'));
+        runCli(['check', '--write-baseline', baselineFile, 'briefs/'], { cwd: tmp });
+        const recorded = JSON.parse(read(path.join(tmp, baselineFile))) as { findings: { path: string }[] };
+        assert.deepEqual([...new Set(recorded.findings.map((f) => f.path))].sort(), ['briefs/a.md', 'briefs/b.md'], 'paths from the repository top, where .policy-brief is');
+        const fromBriefs = runCli(['check', '--baseline', path.join('..', baselineFile), '--format', 'json', '.'], { cwd: path.join(tmp, 'briefs') });
+        assert.deepEqual(findingsOf(fromBriefs.stdout), []);
+        assert.equal(fromBriefs.status, 0);
+        // Fixed in a.md: the entry is stale, and named by its path from the top.
+        fs.writeFileSync(path.join(tmp, 'briefs', 'a.md'), example('bad-date.md').replace('Date: 2023-04-14', 'Date: April 14, 2023'));
+        const stale = runCli(['check', '--baseline', path.join('..', baselineFile), '--format', 'json', '.'], { cwd: path.join(tmp, 'briefs') });
+        assert.match(stale.stderr, /1 baseline entry no longer occurs \(fixed or changed: 1 in briefs\/a\.md\)/);
+      });
+    }
+
     it('a file that is not a baseline is a usage error (exit 2)', () => {
       fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
       fs.writeFileSync(path.join(tmp, 'baseline.json'), '{"findings": 3}');

@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import type { Finding } from '../../core/src/index';
 
 /**
- * Path as written in reports and baselines: relative to `cwd`, with `/` separators (stable across
- * machines and operating systems). `<stdin>` stays as it is.
+ * Path as written in reports and baselines: `file` (absolute, or relative to the working
+ * directory) relative to `base` (default the working directory), with `/` separators (stable
+ * across machines and operating systems). `<stdin>` stays as it is.
  */
-export function reportPath(file: string, cwd = process.cwd()): string {
+export function reportPath(file: string, base = process.cwd()): string {
   if (file === '<stdin>') return file;
-  return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  return path.relative(base, path.resolve(file)).split(path.sep).join('/');
 }
 
 /** The text of the lines a finding's range touches (line breaks excluded), from `text`. */
@@ -27,17 +28,17 @@ function linesAround(text: string, finding: Finding): string {
 
 /**
  * Fingerprints of a file's findings, in the order given: SHA-256 (hex, 64 characters) of the
- * rule id, the report path, the trimmed text of the finding's lines and the text it covers, plus
+ * rule id, the path (relative to `base`, default the working directory), the trimmed text of the finding's lines and the text it covers, plus
  * an occurrence number that tells apart identical findings in one file (same rule, same line
  * text). Without `text` (a file that could not be read) only rule, path and message count.
  */
-export function fingerprints(file: string, findings: Finding[], text: string | undefined): string[] {
+export function fingerprints(file: string, findings: Finding[], text: string | undefined, base = process.cwd()): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const context = text === undefined
       ? finding.message
       : `${linesAround(text, finding).trim()}\0${text.slice(finding.range.start.offset, finding.range.end.offset)}`;
-    const key = `${finding.ruleId}\0${reportPath(file)}\0${context}`;
+    const key = `${finding.ruleId}\0${reportPath(file, base)}\0${context}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return createHash('sha256').update(`${key}\0${occurrence}`).digest('hex');
