@@ -73,7 +73,7 @@ function main(): void {
     setImmediate(() => {
       try {
         prepareCompletion(entry.config.catalogue);
-        if (serverWatcher) serverWatcher.update(configs.dependencies());
+        if (serverWatcher) serverWatcher.update(configs.watchPaths());
       } catch (error) {
         connection.console.error(`Preparing completion failed: ${(error as Error).message}`);
       }
@@ -82,7 +82,7 @@ function main(): void {
 
   // Open team files are read from the editor, so their errors show while they are edited.
   const readConfigFile = (file: string) => documents.get(pathToFileURL(file).href)?.getText() ?? readFromDisk(file);
-  const configs = new ConfigStore(publishConfigFiles, log, readConfigFile);
+  const configs = new ConfigStore(publishConfigFiles, log, readConfigFile, () => serverWatcher?.update(configs.watchPaths()));
   /** True for a configuration file (in a `.policy-brief/` folder, or one a configuration depends on). */
   const isConfigFile = (file: string | undefined) => !!file && (path.basename(path.dirname(file)) === TEAM_FOLDER || configs.dependencies().includes(file));
   const configEditTimers = new Map<string, NodeJS.Timeout>();
@@ -150,7 +150,7 @@ function main(): void {
         clientRegistration = await registerClientWatchers(connection, [...extra]);
       } else {
         serverWatcher ??= new ServerWatcher(configChanged, log);
-        serverWatcher.update(configs.dependencies());
+        serverWatcher.update(configs.watchPaths());
       }
     } catch (error) {
       connection.console.error(`Cannot watch the configuration files: ${(error as Error).message}`);
@@ -162,7 +162,7 @@ function main(): void {
     if (!updated.length) return;
     analysis.invalidate();
     diagnostics.refreshAll();
-    if (serverWatcher) serverWatcher.update(configs.dependencies());
+    if (serverWatcher) serverWatcher.update(configs.watchPaths());
     // The archive's entries depend on the schema and the catalogue (body keys, dates, document keys): index again.
     void archive.discover(folderPaths());
   }

@@ -156,6 +156,38 @@ describe('LSP configuration files', function () {
     }
   });
 
+  for (const where of ['the workspace folder', 'the brief’s own folder, under a team folder higher up']) {
+    it(`sees a team folder created while it runs in ${where}, when the client cannot watch (fs.watch)`, async () => {
+      const root = tempFolder();
+      made.push(root);
+      fs.mkdirSync(path.join(root, '.git'));
+      const nested = where !== 'the workspace folder';
+      const folder = nested ? path.join(root, 'team-b') : root;
+      fs.mkdirSync(folder, { recursive: true });
+      if (nested) {
+        // The repository's own team folder, with the default labels: the nearer one must win once it appears.
+        fs.mkdirSync(path.join(root, '.policy-brief'));
+        fs.writeFileSync(path.join(root, '.policy-brief', 'issue-schema.yaml'), 'schemaVersion: 1\nextends: default\n');
+      }
+      const briefFile = path.join(folder, 'issue.md');
+      fs.writeFileSync(briefFile, ourView);
+      const client = new TestClient({ pull: false, watch: false });
+      try {
+        await client.initialize([{ uri: fileUri(root), name: 'ws' }]);
+        const uri = fileUri(briefFile);
+        await client.open(uri, ourView);
+        assert.equal(missingComment(await client.diagnostics(uri)).length, 2);
+        const before = client.published.length;
+        // What `policy-brief schema init` does: the folder, then the schema in it.
+        fs.mkdirSync(path.join(folder, '.policy-brief'));
+        fs.writeFileSync(path.join(folder, '.policy-brief', 'issue-schema.yaml'), teamSchema);
+        await client.waitFor(() => client.published.slice(before).some((p) => p.uri === uri && missingComment(p.diagnostics).length === 0), 'diagnostics with the new team schema');
+      } finally {
+        await client.stop();
+      }
+    });
+  }
+
   it('uses each workspace folder’s own team configuration (multi-root)', async () => {
     const a = workspace(teamSchema);
     const b = workspace();

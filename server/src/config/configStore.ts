@@ -5,7 +5,7 @@
  * configuration that loaded cleanly, and the broken file gets the findings.
  */
 import * as path from 'node:path';
-import { findTeamFolder, loadConfig, readFromDisk, type ConfigOverrides, type ReadConfigFile, type ResolvedConfig } from './projectConfig';
+import { findTeamFolder, loadConfig, readFromDisk, teamFolderCandidates, type ConfigOverrides, type ReadConfigFile, type ResolvedConfig } from './projectConfig';
 import type { CheckConfig, FileFindings } from '../../core/src/index';
 
 /** One configuration in use. */
@@ -24,6 +24,8 @@ export interface ConfigEntry {
   generation: number;
   /** True once a load without errors happened (there is a last good configuration). */
   hasGood: boolean;
+  /** The document folders (absolute) whose team-folder discovery led to this entry. */
+  searchedFrom: Set<string>;
 }
 
 /** True when a load has errors that make (part of) the team configuration unusable. */
@@ -45,11 +47,13 @@ export class ConfigStore {
    * @param log writes a line to the log
    * @param read reads a configuration file (default: from disk; the server reads open team files
    *   from the editor, so their errors show while they are edited)
+   * @param onSearched called when a document folder joins an existing entry (`watchPaths` grew)
    */
   constructor(
     private readonly onFiles: (entry: ConfigEntry, files: FileFindings[]) => void = () => undefined,
     private readonly log: (line: string) => void = () => undefined,
     private readonly read: ReadConfigFile = readFromDisk,
+    private readonly onSearched: () => void = () => undefined,
   ) {}
 
   /**
@@ -59,13 +63,16 @@ export class ConfigStore {
    * @param overrides explicit paths from the settings (absolute or relative to `baseFolder`)
    */
   forDocument(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): ConfigEntry {
-    const { key, teamFolder, overrides: resolved } = this.keyOf(documentPath, baseFolder, overrides);
+    const { key, teamFolder, overrides: resolved, start } = this.keyOf(documentPath, baseFolder, overrides);
     let entry = this.entries.get(key);
     if (!entry) {
       const latest = this.load(teamFolder, resolved);
-      entry = { key, teamFolder, overrides: resolved, config: latest.config, latest, usingLastGood: false, hasGood: !isBroken(latest), generation: ++generations };
+      entry = { key, teamFolder, overrides: resolved, config: latest.config, latest, usingLastGood: false, hasGood: !isBroken(latest), generation: ++generations, searchedFrom: new Set(start ? [start] : []) };
       this.entries.set(key, entry);
       this.onFiles(entry, latest.files);
+    } else if (start && !entry.searchedFrom.has(start)) {
+      entry.searchedFrom.add(start);
+      this.onSearched();
     }
     return entry;
   }
@@ -74,7 +81,7 @@ export class ConfigStore {
    * Which configuration applies to a document, without loading it: its cache key, team folder
    * and the overrides resolved to absolute paths (arguments as for `forDocument`).
    */
-  keyOf(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): { key: string; teamFolder?: string; overrides: ConfigOverrides } {
+  keyOf(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): { key: string; teamFolder?: string; overrides: ConfigOverrides; start?: string } {
     const resolved: ConfigOverrides = {};
     for (const key of ['schemaPath', 'issuingBodiesPath', 'policyTitlesPath'] as const) {
       const value = overrides[key];
@@ -83,7 +90,7 @@ export class ConfigStore {
     const start = documentPath ? path.dirname(documentPath) : baseFolder;
     let teamFolder = start ? this.teamFolders.get(start) : undefined;
     if (start && !this.teamFolders.has(start)) this.teamFolders.set(start, (teamFolder = findTeamFolder(start)));
-    return { key: JSON.stringify([teamFolder ?? '', resolved]), teamFolder, overrides: resolved };
+    return { key: JSON.stringify([teamFolder ?? '', resolved]), teamFolder, overrides: resolved, start: start && path.resolve(start) };
   }
 
   private load(teamFolder: string | undefined, overrides: ConfigOverrides): ResolvedConfig {
@@ -115,9 +122,35 @@ export class ConfigStore {
   }
 
   /**
+   * Where a team folder that would replace `entry`'s could appear: the `.policy-brief` paths that
+   * discovery from its documents' folders looks at before reaching the entry's own team folder.
+   */
+  private candidatesOf(entry: ConfigEntry): string[] {
+    const candidates = new Set<string>();
+    for (const start of entry.searchedFrom) {
+      for (const candidate of teamFolderCandidates(start)) {
+        if (candidate === entry.teamFolder) break;
+        candidates.add(candidate);
+      }
+    }
+    return [...candidates];
+  }
+
+  /**
+   * What the server watches when the client cannot (absolute paths): `dependencies()` and the
+   * places where a nearer team folder could appear (`.policy-brief` paths that do not exist yet).
+   */
+  watchPaths(): string[] {
+    const paths = new Set(this.dependencies());
+    for (const entry of this.entries.values()) for (const candidate of this.candidatesOf(entry)) paths.add(candidate);
+    return [...paths];
+  }
+
+  /**
    * Reloads the entries that depend on one of `changed` (absolute paths; all entries when
-   * undefined). A new team folder may have appeared, so entries are also dropped when a changed
-   * path is a `.policy-brief` folder or file that no entry knew.
+   * undefined). A team folder nearer to an entry's documents than its own (or the first one) may
+   * have appeared, so an entry is also dropped when a changed path is one of its candidate
+   * `.policy-brief` folders or inside one; its documents then resolve again.
    * @returns the entries whose configuration changed
    */
   reload(changed?: readonly string[]): ConfigEntry[] {
@@ -127,7 +160,8 @@ export class ConfigStore {
     for (const entry of [...this.entries.values()]) {
       const deps = new Set([...entry.latest.dependencies, ...entry.latest.missing, ...Object.values(entry.overrides).filter(Boolean) as string[]]);
       const affected = !normalized || normalized.some((p) => deps.has(p) || (entry.teamFolder && p.startsWith(entry.teamFolder + path.sep)) || p === entry.teamFolder);
-      const newTeamFolder = normalized?.some((p) => p.split(path.sep).includes('.policy-brief') && !entry.teamFolder);
+      const candidates = normalized ? this.candidatesOf(entry) : [];
+      const newTeamFolder = normalized?.some((p) => candidates.some((c) => p === c || p.startsWith(c + path.sep)));
       if (newTeamFolder) {
         // A team folder appeared where none was used: forget the entry; documents re-resolve.
         this.entries.delete(entry.key);

@@ -69,19 +69,26 @@ export interface ResolvedConfig {
   dependencies: string[];
 }
 
-/** The nearest team folder for a file or folder, or undefined. */
+/**
+ * Where discovery looks for a team folder from `start` (a folder, absolute), nearest first: the
+ * `.policy-brief` path in `start` and in each folder above it, up to and including the first
+ * folder that holds `.git` (the repository root), else up to the file-system root. The paths need
+ * not exist; the server watches them to see a team folder appear.
+ */
+export function teamFolderCandidates(start: string): string[] {
+  const candidates: string[] = [];
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    candidates.push(path.join(dir, TEAM_FOLDER));
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return candidates;
+  }
+}
+
+/** The nearest team folder for a file or folder (the first of `teamFolderCandidates` that is a folder), or undefined. */
 export function findTeamFolder(start: string): string | undefined {
   let dir = path.resolve(start);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   else if (!fs.existsSync(dir)) dir = path.dirname(dir);
-  for (;;) {
-    const candidate = path.join(dir, TEAM_FOLDER);
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory()) return candidate;
-    if (fs.existsSync(path.join(dir, '.git'))) return undefined;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return teamFolderCandidates(dir).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isDirectory());
 }
 
 /** Reads a configuration file: its text, or undefined when it cannot be read. */
