@@ -56,12 +56,7 @@ async function expandInputs(inputs: string[], overrides: ConfigOverrides): Promi
   const seen = new Set<string>();
   return files.filter((file) => {
     if (file === '-') return true;
-    let key = path.resolve(file);
-    try {
-      key = fs.realpathSync(key);
-    } catch {
-      // Unreadable: reported when checked, under its own name.
-    }
+    const key = realPath(file);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -151,6 +146,7 @@ function keepChanged(results: CheckFileResult[], changed: ChangedLines): void {
   }
 }
 
+/** The real path of `file` (links resolved), or its absolute path when it cannot be resolved (missing, unreadable). */
 function realPath(file: string): string {
   try {
     return fs.realpathSync(file);
@@ -273,7 +269,9 @@ async function runCheck(inputs: string[], options: Record<string, unknown>): Pro
     process.stderr.write(`policy-brief: wrote ${count} finding(s) to the baseline ${writeBaselineFile}.\n`);
   }
   if (baseline) {
-    const outcome = applyBaseline(results, baseline, baselineBase(baselineFile!));
+    const base = baselineBase(baselineFile!);
+    const outcome = applyBaseline(results, baseline, base);
+    if (outcome.noPathChecked) process.stderr.write(`policy-brief: warning: no file of the baseline ${baselineFile} was checked — its paths are relative to ${path.relative(process.cwd(), base) || '.'}; if it was written in another folder or by Policy Brief before 0.1.0's baseline change, write it again with --write-baseline.\n`);
     const stale = outcome.stale.length ? ` ${outcome.stale.length} baseline entr${outcome.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (fixed or changed: ${summariseStale(outcome.stale)}); run with --write-baseline ${baselineFile} to drop ${outcome.stale.length === 1 ? 'it' : 'them'}.` : '';
     process.stderr.write(`policy-brief: ${outcome.known} finding(s) hidden by the baseline ${baselineFile}.${stale}\n`);
   }

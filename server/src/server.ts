@@ -82,7 +82,17 @@ function main(): void {
 
   // Open team files are read from the editor, so their errors show while they are edited.
   const readConfigFile = (file: string) => documents.get(pathToFileURL(file).href)?.getText() ?? readFromDisk(file);
-  const configs = new ConfigStore(publishConfigFiles, log, readConfigFile, () => serverWatcher?.update(configs.watchPaths()));
+  // Watcher updates of a burst of newly opened documents are done once, after the burst.
+  let watchUpdateQueued = false;
+  const queueWatchUpdate = () => {
+    if (watchUpdateQueued || !serverWatcher) return;
+    watchUpdateQueued = true;
+    setImmediate(() => {
+      watchUpdateQueued = false;
+      serverWatcher?.update(configs.watchPaths());
+    });
+  };
+  const configs = new ConfigStore(publishConfigFiles, log, readConfigFile, queueWatchUpdate);
   /** True for a configuration file (in a `.policy-brief/` folder, or one a configuration depends on). */
   const isConfigFile = (file: string | undefined) => !!file && (path.basename(path.dirname(file)) === TEAM_FOLDER || configs.dependencies().includes(file));
   const configEditTimers = new Map<string, NodeJS.Timeout>();

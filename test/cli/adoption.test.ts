@@ -72,6 +72,18 @@ describe('policy-brief check in a team repository', function () {
       });
     }
 
+    it('warns when no file of the baseline was checked (a baseline moved to another folder) instead of hiding nothing in silence', () => {
+      fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
+      runCli(['check', '--write-baseline', 'baseline.json', 'a.md'], { cwd: tmp });
+      fs.mkdirSync(path.join(tmp, 'ci'));
+      fs.renameSync(path.join(tmp, 'baseline.json'), path.join(tmp, 'ci', 'baseline.json'));
+      const moved = runCli(['check', '--baseline', 'ci/baseline.json', 'a.md'], { cwd: tmp });
+      assert.equal(moved.status, 1);
+      assert.match(moved.stderr, /warning: no file of the baseline ci\/baseline\.json was checked — its paths are relative to ci;/);
+      const inPlace = runCli(['check', '--baseline', 'ci/baseline.json', 'ci/../a.md'], { cwd: tmp });
+      assert.match(inPlace.stderr, /warning: no file of the baseline/, 'still the wrong folder');
+    });
+
     it('a file that is not a baseline is a usage error (exit 2)', () => {
       fs.writeFileSync(path.join(tmp, 'a.md'), example('bad-date.md'));
       fs.writeFileSync(path.join(tmp, 'baseline.json'), '{"findings": 3}');

@@ -17,6 +17,16 @@ describe('diffTargetPath', () => {
     it(`${JSON.stringify(field)} → ${JSON.stringify(expected)}`, () => assert.equal(diffTargetPath(field), expected));
   }
 
+  it('parseUnifiedDiff does not take changed lines that start with ++ or -- for file headers', () => {
+    const diff = [
+      'diff --git a/a.md b/a.md', '--- a/a.md', '+++ b/a.md',
+      '@@ -3 +3,2 @@', '--- old rule', '+++ note', '+plain',
+      '@@ -9,0 +10 @@', '++++ more',
+      'diff --git a/b.md b/b.md', '--- a/b.md', '+++ b/b.md', '@@ -1 +1 @@', '-x', '+y', '\\ No newline at end of file', '',
+    ].join('\n');
+    assert.deepEqual([...parseUnifiedDiff(diff)].map(([file, lines]) => [file, [...lines]]), [['a.md', [3, 4, 10]], ['b.md', [1]]]);
+  });
+
   it('parseUnifiedDiff keys the hunks by those paths', () => {
     const diff = ['diff --git a/x y.md b/x y.md', '--- a/x y.md\t', '+++ b/x y.md\t', '@@ -3 +3,2 @@', '-a', '+b', '+c', ''].join('\n');
     assert.deepEqual([...parseUnifiedDiff(diff)].map(([file, lines]) => [file, [...lines]]), [['x y.md', [3, 4]]]);

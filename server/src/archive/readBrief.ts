@@ -1,20 +1,23 @@
 /**
  * Reads a Markdown file for the archive, within bounds: files over `MAX_ARCHIVE_FILE_BYTES`,
- * binary files (NUL bytes), unreadable or vanished files and non-briefs are skipped with a
+ * binary files (NUL bytes), files that are not UTF-8, unreadable or vanished files and non-briefs are skipped with a
  * reason, never thrown.
  */
 import * as fs from 'node:fs';
 import { looksLikeBrief } from '../../core/src/index';
+import { decodeUtf8 } from '../files/utf8';
 
 /** Larger files are not indexed (bytes): 2 MB, far above any real issue. */
 export const MAX_ARCHIVE_FILE_BYTES = 2 * 1024 * 1024;
 
 /** A brief read from disk, or why the file was skipped. */
-export type ReadResult = { text: string } | { skipped: 'not-a-brief' | 'too-large' | 'binary' | 'unreadable'; detail?: string };
+export type ReadResult = { text: string } | { skipped: 'not-a-brief' | 'too-large' | 'binary' | 'not-utf8' | 'unreadable'; detail?: string };
 
 function classify(buffer: Buffer, headingLevel: number | undefined, requireBrief: boolean): ReadResult {
   if (buffer.includes(0)) return { skipped: 'binary' };
-  const text = buffer.toString('utf8');
+  const decoded = decodeUtf8(buffer);
+  if (decoded.error !== undefined) return { skipped: 'not-utf8', detail: decoded.error };
+  const text = decoded.text;
   return !requireBrief || looksLikeBrief(text, headingLevel) ? { text } : { skipped: 'not-a-brief' };
 }
 

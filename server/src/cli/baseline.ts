@@ -33,6 +33,8 @@ export interface BaselineOutcome {
   known: number;
   /** Entries of files checked in this run that no longer occur (fixed or changed). */
   stale: BaselineEntry[];
+  /** True when the baseline has entries but none of their paths is a file checked in this run (a baseline moved, or written relative to another folder). */
+  noPathChecked: boolean;
 }
 
 /** Thrown for a baseline file that cannot be read or is not a baseline (exit 2). */
@@ -102,5 +104,5 @@ export function applyBaseline(results: CheckFileResult[], baseline: BaselineEntr
     result.findings = kept;
   }
   const stale = [...remaining.values()].flat().filter((entry) => checked.has(entry.path));
-  return { known, stale };
+  return { known, stale, noPathChecked: baseline.length > 0 && !baseline.some((entry) => checked.has(entry.path)) };
 }

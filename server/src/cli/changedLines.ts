@@ -51,22 +51,39 @@ export function diffTargetPath(field: string): string | undefined {
   return name.startsWith('b/') ? name.slice(2) : name;
 }
 
-/** Parses `git diff --unified=0` output into new-side changed lines per path (relative to the top level). */
+/**
+ * Parses `git diff --unified=0` output into new-side changed lines per path (relative to the top
+ * level). A hunk's lines are skipped by its counts, so a changed line that reads like a header
+ * (an added `++ x` is `+++ x` in the diff) is never taken for one.
+ */
 export function parseUnifiedDiff(diff: string): Map<string, Set<number>> {
   const changed = new Map<string, Set<number>>();
   let current: Set<number> | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const line of diff.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      // Inside a hunk: `-` old side, `+` new side, ` ` both; `\ No newline at end of file` neither.
+      if (line.startsWith('-')) oldLeft--;
+      else if (line.startsWith('+')) newLeft--;
+      else if (line.startsWith(' ')) {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
     if (line.startsWith('+++ ')) {
       const target = diffTargetPath(line.slice(4));
       current = target === undefined ? undefined : new Set<number>();
       if (target !== undefined && current) changed.set(target, current);
       continue;
     }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      for (let n = start; n < start + count; n++) current.add(n);
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      const start = Number(hunk[2]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      if (current) for (let n = start; n < start + newLeft; n++) current.add(n);
     }
   }
   return changed;

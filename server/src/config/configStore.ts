@@ -5,7 +5,7 @@
  * configuration that loaded cleanly, and the broken file gets the findings.
  */
 import * as path from 'node:path';
-import { findTeamFolder, loadConfig, readFromDisk, teamFolderCandidates, type ConfigOverrides, type ReadConfigFile, type ResolvedConfig } from './projectConfig';
+import { findTeamFolder, loadConfig, readFromDisk, teamFolderCandidates, TEAM_FOLDER, type ConfigOverrides, type ReadConfigFile, type ResolvedConfig } from './projectConfig';
 import type { CheckConfig, FileFindings } from '../../core/src/index';
 
 /** One configuration in use. */
@@ -24,8 +24,14 @@ export interface ConfigEntry {
   generation: number;
   /** True once a load without errors happened (there is a last good configuration). */
   hasGood: boolean;
-  /** The document folders (absolute) whose team-folder discovery led to this entry. */
-  searchedFrom: Set<string>;
+  /**
+   * Where a team folder nearer to this entry's open documents than its own could appear: the
+   * `.policy-brief` paths discovery looks at from their folders before reaching the entry's team
+   * folder (absolute; see `forDocument`'s `open`).
+   */
+  candidates: Set<string>;
+  /** The open documents' folders already counted in `candidates`. */
+  openFolders: Set<string>;
 }
 
 /** True when a load has errors that make (part of) the team configuration unusable. */
@@ -34,6 +40,18 @@ export function isBroken(resolved: ResolvedConfig): boolean {
 }
 
 let generations = 0;
+
+/**
+ * Whether `changed` (an absolute path) is, or is inside, a `.policy-brief` folder that discovery
+ * could prefer to `teamFolder` for some document: any one when there is no team folder, else one
+ * in the tree `teamFolder` governs (below its parent) other than `teamFolder` itself.
+ */
+function mayReplaceTeamFolder(changed: string, teamFolder: string | undefined): boolean {
+  if (!changed.split(path.sep).includes(TEAM_FOLDER)) return false;
+  if (!teamFolder) return true;
+  const inside = (folder: string) => changed === folder || changed.startsWith(folder + path.sep);
+  return inside(path.dirname(teamFolder)) && !inside(teamFolder);
+}
 
 /** Loads, caches and reloads team configurations. */
 export class ConfigStore {
@@ -47,13 +65,13 @@ export class ConfigStore {
    * @param log writes a line to the log
    * @param read reads a configuration file (default: from disk; the server reads open team files
    *   from the editor, so their errors show while they are edited)
-   * @param onSearched called when a document folder joins an existing entry (`watchPaths` grew)
+   * @param onWatchPaths called when `watchPaths()` grew without a (re)load (an open document in a new folder)
    */
   constructor(
     private readonly onFiles: (entry: ConfigEntry, files: FileFindings[]) => void = () => undefined,
     private readonly log: (line: string) => void = () => undefined,
     private readonly read: ReadConfigFile = readFromDisk,
-    private readonly onSearched: () => void = () => undefined,
+    private readonly onWatchPaths: () => void = () => undefined,
   ) {}
 
   /**
@@ -61,20 +79,34 @@ export class ConfigStore {
    * @param documentPath file path of the document, or undefined (untitled)
    * @param baseFolder folder that relative override paths and untitled documents resolve against
    * @param overrides explicit paths from the settings (absolute or relative to `baseFolder`)
+   * @param open true for a document open in the editor: a team folder that appears nearer to it
+   *   than the one found (or the first one) is then watched for (`watchPaths`) and replaces the
+   *   entry on `reload`. Not for the archive's files on disk: watching every folder that holds
+   *   Markdown would cost a watcher each; they are resolved again after each reload.
    */
-  forDocument(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides): ConfigEntry {
+  forDocument(documentPath: string | undefined, baseFolder: string | undefined, overrides: ConfigOverrides, open = false): ConfigEntry {
     const { key, teamFolder, overrides: resolved, start } = this.keyOf(documentPath, baseFolder, overrides);
     let entry = this.entries.get(key);
     if (!entry) {
       const latest = this.load(teamFolder, resolved);
-      entry = { key, teamFolder, overrides: resolved, config: latest.config, latest, usingLastGood: false, hasGood: !isBroken(latest), generation: ++generations, searchedFrom: new Set(start ? [start] : []) };
+      entry = { key, teamFolder, overrides: resolved, config: latest.config, latest, usingLastGood: false, hasGood: !isBroken(latest), generation: ++generations, candidates: new Set(), openFolders: new Set() };
       this.entries.set(key, entry);
+      if (open && start) this.addOpenFolder(entry, start);
       this.onFiles(entry, latest.files);
-    } else if (start && !entry.searchedFrom.has(start)) {
-      entry.searchedFrom.add(start);
-      this.onSearched();
+    } else if (open && start && !entry.openFolders.has(start)) {
+      this.addOpenFolder(entry, start);
+      this.onWatchPaths();
     }
     return entry;
+  }
+
+  /** Counts the folder of an open document in `entry.candidates` (once per folder). */
+  private addOpenFolder(entry: ConfigEntry, folder: string): void {
+    entry.openFolders.add(folder);
+    for (const candidate of teamFolderCandidates(folder)) {
+      if (candidate === entry.teamFolder) break;
+      entry.candidates.add(candidate);
+    }
   }
 
   /**
@@ -122,35 +154,20 @@ export class ConfigStore {
   }
 
   /**
-   * Where a team folder that would replace `entry`'s could appear: the `.policy-brief` paths that
-   * discovery from its documents' folders looks at before reaching the entry's own team folder.
-   */
-  private candidatesOf(entry: ConfigEntry): string[] {
-    const candidates = new Set<string>();
-    for (const start of entry.searchedFrom) {
-      for (const candidate of teamFolderCandidates(start)) {
-        if (candidate === entry.teamFolder) break;
-        candidates.add(candidate);
-      }
-    }
-    return [...candidates];
-  }
-
-  /**
    * What the server watches when the client cannot (absolute paths): `dependencies()` and the
-   * places where a nearer team folder could appear (`.policy-brief` paths that do not exist yet).
+   * places where a team folder nearer to an open document could appear (`ConfigEntry.candidates`).
    */
   watchPaths(): string[] {
     const paths = new Set(this.dependencies());
-    for (const entry of this.entries.values()) for (const candidate of this.candidatesOf(entry)) paths.add(candidate);
+    for (const entry of this.entries.values()) for (const candidate of entry.candidates) paths.add(candidate);
     return [...paths];
   }
 
   /**
    * Reloads the entries that depend on one of `changed` (absolute paths; all entries when
    * undefined). A team folder nearer to an entry's documents than its own (or the first one) may
-   * have appeared, so an entry is also dropped when a changed path is one of its candidate
-   * `.policy-brief` folders or inside one; its documents then resolve again.
+   * have appeared, so an entry is also dropped when a changed path could be one
+   * (`mayReplaceTeamFolder`); its documents then resolve again.
    * @returns the entries whose configuration changed
    */
   reload(changed?: readonly string[]): ConfigEntry[] {
@@ -160,8 +177,7 @@ export class ConfigStore {
     for (const entry of [...this.entries.values()]) {
       const deps = new Set([...entry.latest.dependencies, ...entry.latest.missing, ...Object.values(entry.overrides).filter(Boolean) as string[]]);
       const affected = !normalized || normalized.some((p) => deps.has(p) || (entry.teamFolder && p.startsWith(entry.teamFolder + path.sep)) || p === entry.teamFolder);
-      const candidates = normalized ? this.candidatesOf(entry) : [];
-      const newTeamFolder = normalized?.some((p) => candidates.some((c) => p === c || p.startsWith(c + path.sep)));
+      const newTeamFolder = normalized?.some((p) => mayReplaceTeamFolder(p, entry.teamFolder));
       if (newTeamFolder) {
         // A team folder appeared where none was used: forget the entry; documents re-resolve.
         this.entries.delete(entry.key);

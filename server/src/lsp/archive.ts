@@ -5,7 +5,7 @@
  * kept current from `workspace/didChangeWatchedFiles` and from open documents — the open text
  * wins over the disk. Discovery yields to the event loop between files and is cancelled when
  * the folders change, so it never holds up typing; files it cannot use (unreadable, over
- * `MAX_ARCHIVE_FILE_BYTES`, binary, vanished meanwhile) are skipped and counted in the log.
+ * `MAX_ARCHIVE_FILE_BYTES`, binary, not UTF-8, vanished meanwhile) are skipped and counted in the log.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -65,7 +65,7 @@ export class DocumentContexts {
   private computeContext(document: TextDocument, settings: PolicyBriefSettings): DocumentContext {
     const file = uriToPath(document.uri);
     const folder = this.folderOf(file) ?? (file ? undefined : this.folders.map((f) => uriToPath(f.uri)).find(Boolean));
-    const entry = this.configs.forDocument(file, folder, { schemaPath: settings.schemaPath ?? undefined, issuingBodiesPath: settings.issuingBodiesPath ?? undefined, policyTitlesPath: settings.policyTitlesPath ?? undefined });
+    const entry = this.configs.forDocument(file, folder, { schemaPath: settings.schemaPath ?? undefined, issuingBodiesPath: settings.issuingBodiesPath ?? undefined, policyTitlesPath: settings.policyTitlesPath ?? undefined }, true);
     if (!settings.enable) return { settings, entry, isBrief: false, reason: 'disabled' };
     if (file && settings.briefFiles.length) {
       const relative = path.relative(folder ?? path.dirname(file), file).split(path.sep).join('/');

@@ -1,7 +1,8 @@
 /**
  * Watching the team configuration files. With a client that supports dynamic registration of
  * `workspace/didChangeWatchedFiles`, the client watches `**∕.policy-brief/**`, Markdown files
- * (for the archive) and every configured path; otherwise the server watches the folders of `ConfigStore.dependencies()`
+ * (for the archive) and every configured path; otherwise the server watches the folders of `ConfigStore.watchPaths()`
+ * (the files configurations depend on, and where a team folder for an open document could appear)
  * with `fs.watch` (coalescing bursts of events for `WATCH_COALESCE_MS`).
  */
 import * as fs from 'node:fs';
