@@ -8,7 +8,9 @@ function loadTeamBodies(text: string) {
 }
 
 function apply(existing: string | undefined, name: string): string {
-  const { start, end, newText } = catalogueStubInsertion(name, existing);
+  const inserted = catalogueStubInsertion(name, existing);
+  assert.ok(inserted, 'an insertion');
+  const { start, end, newText } = inserted;
   const text = existing ?? '';
   return text.slice(0, start) + newText + text.slice(end);
 }
@@ -38,5 +40,28 @@ describe('Catalogue stub entries', function () {
     const loaded = loadTeamBodies(text);
     assert.deepEqual(loaded.files[0].findings, []);
     assert.equal(loaded.catalogue.lookupBody('某某局')?.body.id, 'TODO-ID');
+  });
+
+  for (const [what, existing] of [
+    ['a key with no entries yet', 'schemaVersion: 1\nbodies:\n'],
+    ['a key with no entries and a comment', 'schemaVersion: 1\nbodies: # ours\nsources: {}\n'],
+    ['null', 'schemaVersion: 1\nbodies: null\n'],
+    ['a non-empty flow list', 'schemaVersion: 1\nbodies: [{id: FOO, name_en: Foo Office, name_zh: 某办, abbreviations: [FOO], level: national-bureau, status: current, source: [x], confidence: low}]\n'],
+    ['a flow list over several lines, CRLF', 'schemaVersion: 1\r\nbodies: [\r\n  {id: FOO, name_en: Foo Office, name_zh: 某办, level: national-bureau, status: current, source: [x], confidence: low}\r\n]\r\n'],
+  ] as const) {
+    it(`keeps one valid list when the file has ${what}`, () => {
+      const text = apply(existing, 'XYZB');
+      const loaded = loadTeamBodies(text);
+      assert.deepEqual(loaded.files[0].findings, [], text);
+      assert.ok(loaded.catalogue.bodyById('XYZB'), text);
+      if (existing.includes('FOO')) assert.ok(loaded.catalogue.bodyById('FOO'), 'the entry there is kept');
+      assert.equal(text.match(/^bodies:/gm)?.length, 1);
+    });
+  }
+
+  it('offers no edit for a file it cannot extend without rewriting it (broken YAML, not a mapping, bodies not a list)', () => {
+    for (const existing of ['schemaVersion: 1\nbodies: [unclosed\n', '- just\n- a list\n', 'schemaVersion: 1\nbodies: {id: X}\n', 'schemaVersion: 1\nbodies: lots\n']) {
+      assert.equal(catalogueStubInsertion('XYZB', existing), undefined, existing);
+    }
   });
 });

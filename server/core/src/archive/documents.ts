@@ -182,5 +182,6 @@ export function policyTitleStubInsertion(documentKey: string, index: ArchiveInde
   if (!made || made.missing.length) return undefined;
   const lines = stringify([made.entry], { lineWidth: 0 }).trimEnd().split('\n');
   const entry = (indent: string) => [lines[0], '  # Added from the team\'s briefs (confidence: low): check the facts against the source.', ...lines.slice(1)].map((l) => indent + l);
-  return { ...catalogueListInsertion('titles', entry, existing), id: made.entry.id! };
+  const inserted = catalogueListInsertion('titles', entry, existing);
+  return inserted && { ...inserted, id: made.entry.id! };
 }

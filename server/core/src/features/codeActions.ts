@@ -3,7 +3,7 @@
  * "fix all" (the preferred fix of every finding, non-overlapping: `preferredFixEdits`), and the
  * edit that adds an unknown issuing body to the team catalogue.
  */
-import { parseDocument, isMap, isSeq } from 'yaml';
+import { parse, parseDocument, isMap, isScalar, isSeq, stringify } from 'yaml';
 import type { Finding } from '../findings';
 import { preferredFixEdits } from '../fixes';
 import { LineIndex } from '../text/lineIndex';
@@ -82,7 +82,7 @@ export function stubBodyId(name: string): string {
  *   a new file) by `newText`. The stub has `source: [TODO]` and `confidence: low`, which the JSON Schema accepts;
  *   a `# TODO` comment marks what the author must fill in. Line endings follow the file.
  */
-export function catalogueStubInsertion(name: string, existing: string | undefined): { start: number; end: number; newText: string } {
+export function catalogueStubInsertion(name: string, existing: string | undefined): { start: number; end: number; newText: string } | undefined {
   const han = /[\p{Script=Han}]/u.test(name);
   const id = stubBodyId(name);
   const eol = existing && existing.includes('\r\n') ? '\r\n' : '\n';
@@ -103,40 +103,54 @@ export function catalogueStubInsertion(name: string, existing: string | undefine
 
 /**
  * The text to write into a catalogue file so that its list `key` (`bodies`, `titles`) ends with
- * the entry `entry(indent)` gives (its lines, the first one starting with `- `).
+ * the entry `entry(indent)` gives (its lines, the first one starting with `- `). Whatever the list
+ * looks like, the file stays valid YAML with one `key`: a block list gets the entry after its last
+ * item, a flow list (`[{…}]`) the entry as a flow item after its last one, an empty value (`bodies:`,
+ * `bodies: []`, `bodies: null`) becomes a block list, a missing key is appended.
  * @param existing the file's current text, or undefined when the file does not exist
- * @returns `{ start, end, newText }`: replace UTF-16 offsets `[start, end)` of `existing` by `newText`
+ * @returns `{ start, end, newText }`: replace UTF-16 offsets `[start, end)` of `existing` by
+ *   `newText`; undefined when the file cannot take the entry without rewriting what is there (it
+ *   is not valid YAML, not a mapping, or `key` holds something other than a list)
  */
-export function catalogueListInsertion(key: 'bodies' | 'titles', entry: (indent: string) => string[], existing: string | undefined, eol = existing && existing.includes('\r\n') ? '\r\n' : '\n'): { start: number; end: number; newText: string } {
+export function catalogueListInsertion(key: 'bodies' | 'titles', entry: (indent: string) => string[], existing: string | undefined, eol = existing && existing.includes('\r\n') ? '\r\n' : '\n'): { start: number; end: number; newText: string } | undefined {
   if (existing === undefined || !existing.trim()) {
     return { start: existing?.length ?? 0, end: existing?.length ?? 0, newText: ['schemaVersion: 1', `${key}:`, ...entry('  '), ''].join(eol) };
   }
   const document = parseDocument(existing);
+  if (document.errors.length) return undefined;
   const root = document.contents;
-  const list = isMap(root) ? root.get(key, true) : undefined;
-  if (isSeq(list) && list.range && !list.flow && list.items.length) {
-    const lineIndex = new LineIndex(existing);
-    const first = list.items[0] as { range?: [number, number, number] };
-    const itemStart = first.range?.[0] ?? list.range[0];
-    const dashLine = lineIndex.positionAt(itemStart).line;
-    const lineText = lineIndex.lineText(dashLine);
-    const indent = /^[ \t]*/.exec(lineText)![0];
+  if (root !== null && !isMap(root)) return undefined;
+  const lineIndex = new LineIndex(existing);
+  const pair = root?.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+  const value = pair?.value as { range?: [number, number, number] } | null | undefined;
+  if (pair && isSeq(value) && value.range && value.items.length && !value.flow) {
+    const first = value.items[0] as { range?: [number, number, number] };
+    const itemStart = first.range?.[0] ?? value.range[0];
+    const indent = /^[ \t]*/.exec(lineIndex.lineText(lineIndex.positionAt(itemStart).line))![0];
     // Insert after the last item, at the end of its last content line.
-    const last = list.items[list.items.length - 1] as { range?: [number, number, number] };
-    let end = last.range?.[1] ?? list.range[1];
+    const last = value.items[value.items.length - 1] as { range?: [number, number, number] };
+    let end = last.range?.[1] ?? value.range[1];
     const endPos = lineIndex.positionAt(end);
     end = endPos.character === 0 && endPos.line > 0 ? lineIndex.lineEnd(endPos.line - 1) : lineIndex.lineEnd(endPos.line);
     return { start: end, end, newText: eol + entry(indent).join(eol) };
   }
-  // No usable list: append one (an empty `[]` is replaced by a block list).
-  if (isMap(root)) {
-    const pair = root.items.find((p) => (p.key as { value?: unknown })?.value === key);
-    const value = pair?.value as { range?: [number, number]; items?: unknown[] } | null | undefined;
-    if (pair && value?.range && isSeq(value) && !value.items.length) {
-      // `key: []`: replace the empty flow list by a block list.
-      return { start: value.range[0], end: value.range[1], newText: eol + entry('  ').join(eol) };
-    }
+  if (pair && isSeq(value) && value.range && value.items.length) {
+    // `key: [{…}, …]`: one more flow item right after the last one (the entry's comments cannot go there).
+    const last = value.items[value.items.length - 1] as { range?: [number, number, number] };
+    if (!last.range) return undefined;
+    const item = (parse(entry('').join('\n')) as unknown[])[0];
+    const flow = stringify(item, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+    return { start: last.range[1], end: last.range[1], newText: `, ${flow}` };
   }
+  if (pair && (isSeq(value) || value === null || (isScalar(value) && value.value === null))) {
+    // `key: []`, `key: null` or `key:` with nothing: a block list in its place.
+    const range = value?.range;
+    if (range && range[1] > range[0]) return { start: range[0], end: range[1], newText: eol + entry('  ').join(eol) };
+    const keyEnd = (pair.key as { range?: [number, number, number] }).range?.[1] ?? 0;
+    const lineEnd = lineIndex.lineEnd(lineIndex.positionAt(keyEnd).line);
+    return { start: lineEnd, end: lineEnd, newText: eol + entry('  ').join(eol) };
+  }
+  if (pair) return undefined;
   const needsBreak = !/\r?\n$/.test(existing);
   return { start: existing.length, end: existing.length, newText: (needsBreak ? eol : '') + [`${key}:`, ...entry('  '), ''].join(eol) };
 }
