@@ -129,6 +129,18 @@ describe('LSP quick-fix menu', function () {
     await client.close(uri);
   });
 
+  it('a finding in the front matter: "Disable for this brief" only, never an HTML comment inside the YAML', async () => {
+    const uri = 'untitled:front-matter.md';
+    const text = brief.replace('policy-brief: china-industries\n', 'policy-brief: china-industries\ndate: "2023-13-45"\n');
+    await client.open(uri, text);
+    const finding = (await client.diagnostics(uri)).find((d) => d.code === 'front-matter.issue-date')!;
+    assert.ok(finding, 'front-matter.issue-date is reported');
+    const titles = (await menu(client, uri, finding)).map((a) => a.title);
+    assert.ok(titles.includes('Disable front-matter.issue-date for this brief'), titles.join(' | '));
+    assert.ok(!titles.includes('Disable front-matter.issue-date for this line'), titles.join(' | '));
+    await client.close(uri);
+  });
+
   it('one half-width parenthesis pair in a Chinese title is one finding with one fix', async () => {
     const uri = 'untitled:pair.md';
     const text = brief.replace('(“机器人+”应用行动实施方案)', '(“机器人+”应用行动实施方案(试行))');

@@ -29,7 +29,8 @@ export function quickFixes(findings: readonly Finding[], start: number, end: num
  * The actions of the Ctrl+. menu beside each finding's own fixes, as ESLint and markdownlint
  * offer them: fix every problem of this rule, fix every auto-fixable problem (both only when
  * there is more than one to fix), and turn the rule off for this line or for the whole brief
- * with a configuration comment (see disableComments.ts).
+ * with a configuration comment (see disableComments.ts); not "for this line" in the front matter,
+ * which is YAML.
  * @param text the document; `frontMatterEnd` the UTF-16 offset just after the front matter's closing line break, if any
  */
 export function menuActions(findings: readonly Finding[], start: number, end: number, text: string, lineIndex: LineIndex, frontMatterEnd?: number): CodeActionProposal[] {
@@ -52,7 +53,9 @@ export function menuActions(findings: readonly Finding[], start: number, end: nu
     const finding = here.find((f) => f.ruleId === ruleId)!;
     const line = finding.range.start.line;
     const lineEnd = lineIndex.lineEnd(line);
-    actions.push({ title: `Disable ${ruleId} for this line`, kind: 'quickfix', edits: [{ range: lineIndex.range(lineEnd, lineEnd), newText: ` <!-- policy-brief-disable-line ${ruleId} -->` }], findings: here.filter((f) => f.ruleId === ruleId && f.range.start.line === line) });
+    // A line of the front matter is YAML: an HTML comment there would change the value. Only "for this brief" there.
+    const inFrontMatter = frontMatterEnd !== undefined && finding.range.start.offset < frontMatterEnd;
+    if (!inFrontMatter) actions.push({ title: `Disable ${ruleId} for this line`, kind: 'quickfix', edits: [{ range: lineIndex.range(lineEnd, lineEnd), newText: ` <!-- policy-brief-disable-line ${ruleId} -->` }], findings: here.filter((f) => f.ruleId === ruleId && f.range.start.line === line) });
     const at = frontMatterEnd ?? (text.startsWith('\uFEFF') ? 1 : 0);
     // After the front matter (on a line of its own, also when the file ends right after it), else first.
     const comment = `<!-- policy-brief-disable-file ${ruleId} -->`;
