@@ -69,6 +69,10 @@ describe('the archive on the command line', function () {
     assert.deepEqual(doc.renderings.map((r: { value: string; uses: unknown[] }) => [r.value, r.uses.length]), [['Measures for the Administration of Internet Information Services', 2], ['Administrative Measures on Internet Information Services', 1]]);
     assert.deepEqual(doc.dates.map((d: { value: string }) => d.value), ['September 25, 2000']);
     assert.deepEqual(doc.issuingBodies.map((d: { value: string }) => d.value), ['SC']);
+    // Each use at the line of its own value: Article 36, Issuing bodies 37, Date 38 in 2024-01.md.
+    type Uses = { uses: { brief: string; line: number }[] }[];
+    const linesIn = (values: Uses) => values.flatMap((v) => v.uses).filter((u) => u.brief.endsWith('2024-01.md')).map((u) => u.line);
+    assert.deepEqual([linesIn(doc.renderings), linesIn(doc.issuingBodies), linesIn(doc.dates)], [[36], [37], [38]]);
     assert.equal(doc.catalogueId, undefined);
     assert.deepEqual(doc.links, ['https://www.gov.cn/gongbao/content/2000/content_60531.htm']);
   });

@@ -8,13 +8,13 @@ import { stringify } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { PolicyTitle } from '../catalogue/types';
 import type { ArchiveIndex } from './archiveIndex';
-import type { ArchiveCitation } from './types';
+import type { ArchiveCitation, ArchiveSpan } from './types';
 import { catalogueListInsertion } from '../features/codeActions';
 
 /** A place a value is used: brief id and 1-based line. */
 export interface DocumentUse {
   brief: string;
-  /** 1-based line of the citation's Article line. */
+  /** 1-based line of the value in the brief (the Article line for a rendering, the Date line for a date …). */
   line: number;
 }
 
@@ -47,15 +47,16 @@ export interface DocumentSummary {
   briefCount: number;
 }
 
-function group(citations: readonly ArchiveCitation[], keyOf: (c: ArchiveCitation) => string | undefined, textOf: (c: ArchiveCitation) => string | undefined): DocumentValue[] {
+/** The citations' values grouped by `keyOf`, each value as `spanOf` gives it first, with every use at the line of its span. */
+function group(citations: readonly ArchiveCitation[], keyOf: (c: ArchiveCitation) => string | undefined, spanOf: (c: ArchiveCitation) => ArchiveSpan | undefined): DocumentValue[] {
   const byKey = new Map<string, DocumentValue>();
   for (const c of citations) {
     const key = keyOf(c);
-    const text = textOf(c);
-    if (key === undefined || text === undefined) continue;
+    const span = spanOf(c);
+    if (key === undefined || span === undefined) continue;
     let value = byKey.get(key);
-    if (!value) byKey.set(key, (value = { value: text.trim(), uses: [] }));
-    value.uses.push({ brief: c.briefId, line: (c.articleValue?.range ?? c.range).start.line + 1 });
+    if (!value) byKey.set(key, (value = { value: span.text.trim(), uses: [] }));
+    value.uses.push({ brief: c.briefId, line: span.range.start.line + 1 });
   }
   return [...byKey.values()].sort((a, b) => b.uses.length - a.uses.length);
 }
@@ -73,10 +74,10 @@ export function archiveDocuments(index: ArchiveIndex, catalogue: Catalogue): Doc
 function summarizeDocument(key: string, citations: readonly ArchiveCitation[], catalogue: Catalogue): DocumentSummary {
   const chinese = citations.find((c) => c.chinese)?.chinese?.text.trim();
   const entry = chinese ? catalogue.titlesByChinese(chinese)[0] : undefined;
-  const renderings = group(citations, (c) => c.englishKey, (c) => c.english?.text);
-  const issuingBodies = group(citations, (c) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined), (c) => c.bodiesValue?.text);
-  const dates = group(citations, (c) => c.day, (c) => c.date?.text);
-  const documentNumbers = group(citations, (c) => c.documentNumber?.text.replace(/\s+/g, ''), (c) => c.documentNumber?.text);
+  const renderings = group(citations, (c) => c.englishKey, (c) => c.english);
+  const issuingBodies = group(citations, (c) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined), (c) => c.bodiesValue);
+  const dates = group(citations, (c) => c.day, (c) => c.date);
+  const documentNumbers = group(citations, (c) => c.documentNumber?.text.replace(/\s+/g, ''), (c) => c.documentNumber);
   const accepted = new Set(entry ? [entry.title_en, ...(entry.translations ?? []).map((t) => t.title)].map((t) => t.toLowerCase()) : []);
   const conflicts: string[] = [];
   const unaccepted = renderings.filter((r) => !accepted.has(r.value.toLowerCase()));
