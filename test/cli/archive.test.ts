@@ -77,6 +77,31 @@ describe('the archive on the command line', function () {
     assert.deepEqual(doc.links, ['https://www.gov.cn/gongbao/content/2000/content_60531.htm']);
   });
 
+  it('a citation without its Chinese title is the same document when the catalogue knows its number or English title', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-archive-keys-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      const example = fs.readFileSync(path.join(repoRoot, 'examples', 'china-industries-2023-04.md'), 'utf8');
+      const brief = (article: string, bodies: string, date: string, extra: string, title: string) => example
+        .replace(/^Article: .*$/m, `Article: ${article}`).replace(/^Issuing bodies: .*$/m, `Issuing bodies: ${bodies}`)
+        .replace(/^Date: .*$/m, `Date: ${date}${extra}`).replace(/^# .*$/m, `# ${title}`).replace(/^## 1\. .*$/m, `## 1. Foundries in ${title}`);
+      const catalogued = 'Guiding Opinions on Promoting the High-Quality Development of the Foundry and Forging Industries';
+      fs.writeFileSync(path.join(dir, 'a.md'), brief(`${catalogued} (关于推动铸造和锻压行业高质量发展的指导意见) ([Link](https://example.org/a))`, 'MIIT, NDRC, MEE', 'April 14, 2023', '', 'April'));
+      fs.writeFileSync(path.join(dir, 'b.md'), brief(`${catalogued} ([Link](https://example.org/a))`, 'MIIT, NDRC', 'April 15, 2023', '\nDocument number: 工信部联通装〔2023〕40号', 'May'));
+      fs.writeFileSync(path.join(dir, 'c.md'), brief(`${catalogued} ([Link](https://example.org/a))`, 'MIIT, NDRC, MEE', 'April 14, 2023', '', 'June'));
+      const [archive] = JSON.parse(run(['documents', '--format', 'json', '.'], dir).stdout);
+      const foundry = archive.documents.filter((d: { catalogueId?: string }) => d.catalogueId === 'foundry-forging-guiding-opinions-2023');
+      assert.equal(foundry.length, 1, JSON.stringify(archive.documents.map((d: { key: string }) => d.key)));
+      assert.equal(foundry[0].briefCount, 3, 'by its Chinese title, its document number, its English title');
+      assert.deepEqual(foundry[0].dates.map((d: { value: string }) => d.value), ['April 14, 2023', 'April 15, 2023']);
+      const checked = JSON.parse(run(['check', '--format', 'json', '.'], dir).stdout) as { path: string; findings: { ruleId: string; message: string }[] }[];
+      const mismatches = checked.find((r) => r.path === 'b.md')!.findings.filter((f) => f.ruleId === 'archive.details-mismatch');
+      assert.ok(mismatches.some((f) => /Dated 'April 15, 2023' here/.test(f.message)), JSON.stringify(mismatches));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('documents --format yaml writes a team policy-titles.yaml of the documents the catalogue lacks, valid against the schema', () => {
     const text = run(['documents', '--format', 'yaml', 'examples/archive']).stdout;
     const data = parse(text);

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { Catalogue } from '../catalogue/catalogue';
+import { documentNumberKey } from '../catalogue/normalize';
 import type { PolicyTitle } from '../catalogue/types';
 import type { ArchiveIndex } from './archiveIndex';
 import type { ArchiveCitation, ArchiveSpan } from './types';
@@ -73,11 +74,12 @@ export function archiveDocuments(index: ArchiveIndex, catalogue: Catalogue): Doc
 /** The summary of one document of the archive from its citations (see `archiveDocuments`). */
 function summarizeDocument(key: string, citations: readonly ArchiveCitation[], catalogue: Catalogue): DocumentSummary {
   const chinese = citations.find((c) => c.chinese)?.chinese?.text.trim();
-  const entry = chinese ? catalogue.titlesByChinese(chinese)[0] : undefined;
+  const cataloguedAs = citations.find((c) => c.catalogueId)?.catalogueId;
+  const entry = cataloguedAs ? catalogue.titleWithId(cataloguedAs) : chinese ? catalogue.titlesByChinese(chinese)[0] : undefined;
   const renderings = group(citations, (c) => c.englishKey, (c) => c.english);
   const issuingBodies = group(citations, (c) => (c.bodyKeys.length ? c.bodyKeys.join(',') : undefined), (c) => c.bodiesValue);
   const dates = group(citations, (c) => c.day, (c) => c.date);
-  const documentNumbers = group(citations, (c) => c.documentNumber?.text.replace(/\s+/g, ''), (c) => c.documentNumber);
+  const documentNumbers = group(citations, (c) => c.documentNumber && documentNumberKey(c.documentNumber.text), (c) => c.documentNumber);
   const accepted = new Set(entry ? [entry.title_en, ...(entry.translations ?? []).map((t) => t.title)].map((t) => t.toLowerCase()) : []);
   const conflicts: string[] = [];
   const unaccepted = renderings.filter((r) => !accepted.has(r.value.toLowerCase()));

@@ -3,7 +3,7 @@
  * the documents list). Pure; the Node side discovers and reads the briefs.
  */
 export * from './types';
-export { indexBrief, headlineKey, DOCUMENT_NUMBER_FIELD, type IndexBriefOptions } from './indexBrief';
+export { indexBrief, headlineKey, type IndexBriefOptions } from './indexBrief';
 export { ArchiveIndex, type ArchiveDocument } from './archiveIndex';
 export { archiveRules, type ArchiveRule, type ArchiveRuleContext } from './rules/index';
 export { checkArchive, type ArchiveCheckConfig } from './checkArchive';

@@ -4,14 +4,13 @@
 import type { BriefModel, Span } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { Catalogue } from '../catalogue/catalogue';
-import { chineseTitleKey, englishKey } from '../catalogue/normalize';
+import { chineseTitleKey, documentNumberKey, englishKey } from '../catalogue/normalize';
+import type { PolicyTitle } from '../catalogue/types';
 import { citationDay } from '../catalogue/citationDate';
 import { disableComments } from '../disableComments';
 import { isoDay, type Day } from '../catalogue/dates';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
 
-/** The citation field id a document number (发文字号) is read from, when the schema and model have one. */
-export const DOCUMENT_NUMBER_FIELD = 'document-number';
 
 /** Options of `indexBrief`. */
 export interface IndexBriefOptions {
@@ -45,8 +44,16 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       const parsed = citation.article?.parsed;
       const chinese = parsed?.chineseTitle && parsed.chineseTitle.text.trim() ? parsed.chineseTitle : undefined;
       const english = parsed?.englishTitle && parsed.englishTitle.text.trim() ? parsed.englishTitle : undefined;
-      const numberField = citation.fields.find((f) => f.fieldId === DOCUMENT_NUMBER_FIELD && f.value.text.trim());
-      const key = chinese ? `zh:${chineseTitleKey(chinese.text)}` : numberField ? `no:${numberField.value.text.replace(/\s+/g, '')}` : english ? `en:${englishKey(english.text)}` : undefined;
+      const number = citation.documentNumber?.span.text.trim() ? citation.documentNumber.span : undefined;
+      // The catalogue's title, found by the Chinese title, else (when only one title matches) the
+      // document number, else the English title: a citation that names a catalogued document
+      // without its Chinese title is the same document as the ones that give it.
+      const only = (titles: PolicyTitle[] | undefined) => (titles?.length === 1 ? titles[0] : undefined);
+      const catalogued = chinese
+        ? options.catalogue?.titlesByChinese(chinese.text)[0]
+        : only(number && options.catalogue?.titlesByDocumentNumber(number.text)) ?? only(english && options.catalogue?.titlesByEnglish(english.text));
+      const zh = chinese?.text ?? catalogued?.title_zh;
+      const key = zh ? `zh:${chineseTitleKey(zh)}` : number ? `no:${documentNumberKey(number.text)}` : english ? `en:${englishKey(english.text)}` : undefined;
       const bodies = (citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
       const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
       citations.push({
@@ -55,7 +62,8 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
         chinese: chinese && at(chinese),
         english: english && at(english),
         englishKey: english && englishKey(english.text),
-        documentNumber: numberField && at(numberField.value),
+        documentNumber: number && at(number),
+        catalogueId: catalogued?.id,
         bodies: bodies.map((b) => ({ ...at(b), key: bodyKey(b.text) })),
         bodyKeys: [...new Set(bodies.map((b) => bodyKey(b.text)))].sort(),
         bodiesKnown: bodies.every((b) => known(b.text)),

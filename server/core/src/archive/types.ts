@@ -18,18 +18,24 @@ export interface ArchiveCitation {
   /** The brief it is in (the id given to `indexBrief`: a URI in the server, a path in the CLI). */
   briefId: string;
   /**
-   * Key of the cited document: `zh:` + `chineseTitleKey` of the Chinese title; else `no:` + the
-   * document number (发文字号) when the model gives one; else `en:` + `englishKey` of the English
-   * title. Undefined when the citation names no document.
+   * Key of the cited document: `zh:` + `chineseTitleKey` of the Chinese title — written, or the
+   * catalogue's for a citation without one that the catalogue identifies (see `catalogueId`);
+   * else `no:` + `documentNumberKey` of the document number (发文字号); else `en:` + `englishKey`
+   * of the English title. Undefined when the citation names no document.
    */
   documentKey?: string;
+  /**
+   * The catalogue's policy title the citation names: found by its Chinese title, else by its
+   * document number or its English title when exactly one catalogue title has it.
+   */
+  catalogueId?: string;
   /** The Chinese title as written (without the parentheses). */
   chinese?: ArchiveSpan;
   /** The English rendering as written. */
   english?: ArchiveSpan;
   /** `englishKey` of the English rendering (for comparisons). */
   englishKey?: string;
-  /** Document number (发文字号), when the brief's model has a citation field `document-number`. */
+  /** Document number (发文字号): the `Document number:` field, or the number after the Chinese title of the Article line. */
   documentNumber?: ArchiveSpan;
   /** The issuing bodies as written, one span per body, each with its key (as in `bodyKeys`). */
   bodies: (ArchiveSpan & { key: string })[];

@@ -8,7 +8,7 @@ import type { Range } from '../text/lineIndex';
 import type { FileFindings } from '../schema/issueSchema';
 import type { DocumentNumberPrefix, DocumentNumberPrefixFile, DocumentType, DocumentTypeFile, IssuingBody, IssuingBodyFile, PolicyTitle, PolicyTitleFile, ProvincialDivision, ProvincialDivisionFile } from './types';
 import { recogniseLocalIssuer, type LocalIssuer } from './localIssuer';
-import { chineseTitleKey, englishKey } from './normalize';
+import { chineseTitleKey, documentNumberKey, englishKey } from './normalize';
 import { addDays, parsePartialDate, type Day } from './dates';
 
 /** How a name in a brief matched a catalogue entry. */
@@ -47,6 +47,7 @@ export class Catalogue {
   private readonly byName = new Map<string, BodyLookup>();
   private readonly titleByZh = new Map<string, PolicyTitle[]>();
   private readonly titleByEn = new Map<string, PolicyTitle[]>();
+  private readonly titleByNumber = new Map<string, PolicyTitle[]>();
   private readonly titleById = new Map<string, PolicyTitle>();
   /** Document-number prefixes (机关代字), longest first. */
   readonly documentNumberPrefixes: readonly DocumentNumberPrefix[];
@@ -95,6 +96,7 @@ export class Catalogue {
       push(this.titleByZh, chineseTitleKey(title.title_zh), title);
       if (title.title_zh_as_issued) push(this.titleByZh, chineseTitleKey(title.title_zh_as_issued), title);
       for (const en of [title.title_en, ...(title.translations ?? []).map((t) => t.title)]) push(this.titleByEn, englishKey(en), title);
+      if (title.doc_number) push(this.titleByNumber, documentNumberKey(title.doc_number), title);
     }
   }
 
@@ -144,6 +146,11 @@ export class Catalogue {
   /** A provincial or municipal government or department, recognised by its form (see localIssuer.ts). */
   localIssuer(name: string): LocalIssuer | undefined {
     return recogniseLocalIssuer(name, this.divisions);
+  }
+
+  /** Policy titles with this document number (发文字号), ignoring whitespace. */
+  titlesByDocumentNumber(number: string): PolicyTitle[] {
+    return this.titleByNumber.get(documentNumberKey(number)) ?? [];
   }
 
   /** Policy titles with this English rendering (any listed translation), ignoring case and punctuation. */

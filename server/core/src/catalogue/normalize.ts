@@ -26,3 +26,8 @@ export function englishKey(title: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Key for a document number (发文字号): whitespace removed (`工信部联通装 〔2023〕 40号` = `工信部联通装〔2023〕40号`). */
+export function documentNumberKey(number: string): string {
+  return number.replace(/\s+/g, '');
+}
