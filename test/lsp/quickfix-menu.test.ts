@@ -3,7 +3,7 @@
  * first (Damerau distance: swapped letters count one edit), adding to the team catalogue is never
  * preferred, opens the file at the new entry and does not hide a likely typo; fix all of a rule,
  * fix all in the document, disable a rule for a line or the brief, the rule's docs; one finding
- * per half-width parenthesis pair.
+ * per half-width parenthesis pair; a two-digit year is never fixed to a century.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -138,6 +138,26 @@ describe('LSP quick-fix menu', function () {
     const titles = (await menu(client, uri, finding)).map((a) => a.title);
     assert.ok(titles.includes('Disable front-matter.issue-date for this brief'), titles.join(' | '));
     assert.ok(!titles.includes('Disable front-matter.issue-date for this line'), titles.join(' | '));
+    await client.close(uri);
+  });
+
+  it('a two-digit year: both centuries offered, neither preferred; fix all in the document leaves the date (never 0022)', async () => {
+    const uri = 'untitled:short-year.md';
+    const text = brief.replace('Issuing bodies: MITT, NDRC', 'Issuing bodies: MIIT，NDRC').replace('Date: December 2, 2022', 'Date: December 2, 22');
+    await client.open(uri, text);
+    const diagnostics = await client.diagnostics(uri);
+    const date = diagnostics.find((d) => d.code === 'date.invalid' && /'December 2, 22' does not write the year in full/.test(d.message as string))!;
+    assert.ok(date, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.ok(!diagnostics.some((d) => d.code === 'issuing-body.not-in-existence'), 'no body is checked against 1922 or 0022');
+    const actions = await menu(client, uri, date);
+    const writes = actions.filter((a) => a.title.startsWith('Write '));
+    assert.deepEqual(writes.map((a) => a.title), ["Write 'December 2, 2022'", "Write 'December 2, 1922'"]);
+    assert.ok(writes.every((a) => !a.isPreferred));
+    const separator = diagnostics.find((d) => d.code === 'issuing-body.list-format')!;
+    const fixAll = (await menu(client, uri, separator)).find((a) => a.title === 'Fix all auto-fixable problems in this document')!;
+    const fixed = applyLspEdits(text, editsOf(fixAll, uri));
+    assert.match(fixed, /Issuing bodies: MIIT, NDRC\n/);
+    assert.match(fixed, /Date: December 2, 22\n/);
     await client.close(uri);
   });
 

@@ -48,6 +48,24 @@ describe('archive rule fixtures', () => {
     });
   }
 
+  it('messages about one other brief agree in number ("1 other brief, which uses", "gives", "dates")', () => {
+    const messagesOf = (rule: string, names: string[]) => {
+      const dir = path.join(fixtureRoot, rule);
+      const config = defaultConfig().config;
+      const index = new ArchiveIndex();
+      for (const name of names) {
+        const check = checkBrief(read(path.join(dir, name)), config);
+        index.set(indexBrief(name, check.model, check.lineIndex, { dateFormat: config.schema.topic.citation.dateFormat, catalogue: config.catalogue }));
+      }
+      return names.flatMap((name) => checkArchive(index, name, config).filter((f) => f.ruleId === rule).map((f) => f.message));
+    };
+    const rendering = messagesOf('archive.rendering-mismatch', ['a.md', 'c.md']);
+    assert.ok(rendering.length > 0 && rendering.every((m) => /differently from 1 other brief, which uses '/.test(m)), rendering.join('\n'));
+    const details = messagesOf('archive.details-mismatch', ['a.md', 'c.md']);
+    assert.ok(details.some((m) => /; 1 other brief dates this document '/.test(m)), details.join('\n'));
+    assert.ok(details.every((m) => !/1 other brief (date|give|use)\b/.test(m)), details.join('\n'));
+  });
+
   it('a severity in the team schema applies, and off turns a rule off', () => {
     const dir = path.join(fixtureRoot, 'archive.rendering-mismatch');
     const base = defaultConfig().config;

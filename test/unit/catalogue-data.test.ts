@@ -64,6 +64,7 @@ interface DocTypeEntry {
   flagged: { term: string; reason: string }[];
   examples: string[];
   draft?: boolean;
+  excluded_endings?: { zh: string; en: string; source: string }[];
 }
 interface DocTypesFile {
   schemaVersion: number;
@@ -143,6 +144,7 @@ function endsWithSuffix(title: string, suffix: string): boolean {
 function lookupType(title: string): { type: DocTypeEntry; suffix: string } | undefined {
   for (const candidate of [title, stripTrailingMarkers(title)]) {
     for (const type of typesFile.types) {
+      if (type.excluded_endings?.some((word) => candidate.endsWith(word.zh))) continue;
       const suffix = type.zh.find((z) => candidate.endsWith(z));
       if (suffix !== undefined) return { type, suffix };
     }
@@ -554,6 +556,18 @@ describe('catalogue data', () => {
             });
           });
         });
+      }
+      assert.deepEqual(bad, []);
+    });
+
+    it('an excluded ending ends in a suffix of its type and is no suffix of another type (方法 ends in 法; 办法 is a type)', () => {
+      const bad: string[] = [];
+      const suffixes = new Set(all.flatMap((e) => e.zh));
+      for (const type of typesFile.types) {
+        for (const word of type.excluded_endings ?? []) {
+          if (!type.zh.some((z) => word.zh.endsWith(z) && word.zh !== z)) bad.push(`${type.id}: ${word.zh} does not end in ${type.zh.join('/')}`);
+          if (suffixes.has(word.zh)) bad.push(`${type.id}: ${word.zh} is a suffix of a type or marker`);
+        }
       }
       assert.deepEqual(bad, []);
     });

@@ -122,6 +122,15 @@ describe('Catalogue', () => {
       assert.equal(catalogue.documentTypeOf('中国制造2025'), undefined);
       assert.deepEqual(catalogue.markersOf('价格违法行为行政处罚规定（修订征求意见稿）').map((m) => m.id), ['xiuding-zhengqiu-yijian-gao'], 'only the specific marker, not 征求意见稿 too');
     });
+
+    it('a word ending in 法 that names no law (方法, 做法) is no type; the type of an implementing text is its last type word', () => {
+      assert.equal(catalogue.documentTypeOf('App违法违规收集使用个人信息行为认定方法'), undefined);
+      assert.equal(catalogue.documentTypeOf('自由贸易试验区典型做法'), undefined);
+      assert.equal(catalogue.documentTypeOf('个人信息保护法')?.id, 'fa');
+      assert.equal(catalogue.documentTypeOf('中华人民共和国立法法')?.id, 'fa', '立法法 ends in 法法, not in the excluded 立法');
+      assert.equal(catalogue.documentTypeOf('专利法实施细则')?.id, 'shishi-xize');
+      assert.equal(catalogue.documentTypeOf('网络安全法实施办法')?.id, 'shishi-banfa');
+    });
   });
 
   describe('team files', () => {

@@ -12,7 +12,7 @@ import { defaultConfig } from '../support/config';
 
 describe('remembered citation days', () => {
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-  const texts = ['29 February', '26 August', 'March 4, 2025', '2024-03-14', '12.2020', 'February 30, 2023', '31 June', 'next week', ''];
+  const texts = ['29 February', '26 August', 'March 4, 2025', 'April 14, 23', 'Sept. 4, 2023', '2024-03-14', '12.2020', 'February 30, 2023', '31 June', 'next week', ''];
   const formats = ['d MMMM', 'MMMM d, yyyy', 'MM.yyyy', 'yyyy-MM-dd'];
   const issueDays = [day('2025-03-10'), day('2024-03-10'), day('2025-01-10'), day('2024-12-31')];
 

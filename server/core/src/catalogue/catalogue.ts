@@ -158,11 +158,16 @@ export class Catalogue {
     return this.titleByEn.get(englishKey(title)) ?? [];
   }
 
-  /** The document type whose Chinese suffix ends `title` (longest suffix wins), status markers removed first. */
+  /**
+   * The document type whose Chinese suffix ends `title` (longest suffix wins), status markers
+   * removed first; a type whose `excluded_endings` word ends the title does not count (…认定方法
+   * ends in 法 but is no law).
+   */
   documentTypeOf(chineseTitle: string): DocumentType | undefined {
     const core = stripStatusMarkers(chineseTitle);
     let best: { type: DocumentType; length: number } | undefined;
     for (const type of this.documentTypes) {
+      if (type.excluded_endings?.some((word) => core.endsWith(word.zh))) continue;
       for (const zh of type.zh) if (core.endsWith(zh) && (!best || zh.length > best.length)) best = { type, length: zh.length };
     }
     return best?.type;

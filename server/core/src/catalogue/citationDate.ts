@@ -16,17 +16,39 @@ const REFERENCE = new Date(2000, 0, 1);
 /** `YYYY` (week year) and `D` (day of year) read as date-fns defines them, without its console warning and RangeError. */
 const TOKENS = { useAdditionalWeekYearTokens: true, useAdditionalDayOfYearTokens: true } as const;
 
+/**
+ * English month abbreviations as style guides write them (AP: Jan., Feb., Aug., Sept., Oct., Nov.,
+ * Dec.; also Sep., Mar., Apr., Jun., Jul.), with or without the full stop, by lower-case
+ * abbreviation: the full month name date-fns reads (its `MMM` knows only Sep, not Sept., and no full stop).
+ */
+const MONTH_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August',
+  sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December',
+};
+const MONTH_ABBREVIATION = /\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?/gi;
+
 /** Result of reading a date written in a citation. */
 export type CitationDate =
   | { kind: 'valid'; day: Day }
   /** Written in another recognisable format; `canonical` is the same day in the schema's format. */
   | { kind: 'other-format'; day: Day; canonical: string }
+  /**
+   * A date whose year is written with fewer than four digits ('April 14, 23') under a pattern that
+   * writes the year in full: which century is meant is not known, so no day is read.
+   * `suggestions`: the date in the schema's format with a two-digit year in either century, the
+   * one date-fns's `yy` reading takes (1950–2049) first; empty for a year of three digits.
+   */
+  | { kind: 'short-year'; suggestions: string[] }
   /** Looks like the schema's format but is not a calendar day (February 30). */
   | { kind: 'impossible' }
   /** Not a date in any known form, or the schema's pattern reads no date (`patternReadsDates`). */
   | { kind: 'unreadable' };
 
 /**
+ * THE reading of a citation's date, used by every rule, the archive, completion and the preview
+ * (through `citationDay` and the remembered variants), so they all read the same day.
+ * Month abbreviations (Sept. 4, 2023) read as the full month name. A year written with fewer than
+ * four digits is never read as a year of the first millennium: it is `short-year`.
  * @param value the text after `Date:`
  * @param dateFormat the schema's pattern, e.g. "MMMM d, yyyy"
  * @param yearFrom for a pattern without a year (`d MMMM`): the day whose year the date takes (the
@@ -38,22 +60,60 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
   if (!patternReadsDates(dateFormat)) return { kind: 'unreadable' };
   const text = value.trim().replace(/\s+/g, ' ');
   const parsed = withYearFrom(parseIn(text, dateFormat), dateFormat, yearFrom);
-  if (isValid(parsed) && formatIn(parsed, dateFormat) === text) return { kind: 'valid', day: dayOf(parsed) };
-  if (isValid(parsed)) return { kind: 'other-format', day: dayOf(parsed), canonical: formatIn(parsed, dateFormat) };
+  const shortYear = (date: Date) => patternHasYear(dateFormat) && date.getFullYear() < 1000;
+  if (isValid(parsed) && !shortYear(parsed)) {
+    const canonical = formatIn(parsed, dateFormat);
+    return canonical === text ? { kind: 'valid', day: dayOf(parsed) } : { kind: 'other-format', day: dayOf(parsed), canonical };
+  }
+  /** The first reading with a short year (in the schema's pattern or one with a month name), kept in case no reading has a full one. */
+  let short = isValid(parsed) ? parsed : undefined;
+  const spelled = text.replace(MONTH_ABBREVIATION, (_, abbreviation: string) => MONTH_ABBREVIATIONS[abbreviation.toLowerCase()]!);
+  if (spelled !== text) {
+    const other = withYearFrom(parseIn(spelled, dateFormat), dateFormat, yearFrom);
+    if (isValid(other) && !shortYear(other)) return { kind: 'other-format', day: dayOf(other), canonical: formatIn(other, dateFormat) };
+    if (isValid(other)) short ??= other;
+  }
   // A pattern without a day (`MM.yyyy`, month precision) reads the first of the month; a date
   // written with a day is rewritten to the month.
   const alternatives = patternHasDay(dateFormat) ? ALTERNATIVE_FORMATS : [...MONTH_FORMATS, ...ALTERNATIVE_FORMATS];
-  for (const alternative of alternatives) {
-    if (alternative === dateFormat) continue;
-    const other = parseIn(text, alternative);
-    if (!isValid(other) || other.getFullYear() <= 1900) continue;
-    const canonical = formatIn(other, dateFormat);
-    // The rewritten form must read back in the schema's pattern (not so under a pattern date-fns cannot parse).
-    if (isValid(parseIn(canonical, dateFormat))) return { kind: 'other-format', day: dayOf(other), canonical };
+  for (const written of spelled !== text ? [text, spelled] : [text]) {
+    for (const alternative of alternatives) {
+      if (alternative === dateFormat) continue;
+      const other = parseIn(written, alternative);
+      if (!isValid(other)) continue;
+      // Only where the month is a name is a short number after it surely the year ('14 April 23').
+      if (other.getFullYear() < 1000 && alternative.includes('MMM')) short ??= other;
+      if (other.getFullYear() <= 1900) continue;
+      const canonical = formatIn(other, dateFormat);
+      // The rewritten form must read back in the schema's pattern (not so under a pattern date-fns cannot parse).
+      if (isValid(parseIn(canonical, dateFormat))) return { kind: 'other-format', day: dayOf(other), canonical };
+    }
   }
+  if (short) return { kind: 'short-year', suggestions: centuryReadings(short, dateFormat) };
   // Month name + numbers that do not make a day: "February 30, 2023".
   if (/\d/.test(text) && /^[\p{L}\d ,./年月日-]+$/u.test(text)) return { kind: 'impossible' };
   return { kind: 'unreadable' };
+}
+
+/**
+ * A date read with a two-digit year (0023-04-14) in the schema's format with that year in the
+ * 20th and the 21st century, the one date-fns's `yy` reading takes (1950–2049) first; a reading
+ * that does not read back in the pattern is left out. (Year 0, where February 29 of 1900 would
+ * matter, is no year to date-fns: such a date is `impossible`.)
+ * @returns [] for a year of three digits (which year is meant is not known)
+ */
+function centuryReadings(date: Date, dateFormat: string): string[] {
+  const year = date.getFullYear();
+  if (year >= 100) return [];
+  const centuries = year < 50 ? [2000, 1900] : [1900, 2000];
+  const readings: string[] = [];
+  for (const century of centuries) {
+    const moved = new Date(date);
+    moved.setFullYear(century + year, date.getMonth(), date.getDate());
+    const canonical = formatIn(moved, dateFormat);
+    if (isValid(parseIn(canonical, dateFormat))) readings.push(canonical);
+  }
+  return readings;
 }
 
 /**
@@ -101,7 +161,10 @@ export function rememberedCitationDay(value: string | undefined, dateFormat: str
 /** Formats a UTC day in the schema's format. */
 export function formatCitationDate(day: Day, dateFormat: string): string {
   const date = new Date(day);
-  return formatIn(new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()), dateFormat);
+  const local = new Date(2000, 0, 1);
+  // setFullYear, not the constructor: `new Date(23, …)` is 1923.
+  local.setFullYear(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return formatIn(local, dateFormat);
 }
 
 /** Which parts of a date a pattern writes (date-fns tokens outside quoted text). */

@@ -8,9 +8,18 @@ export type Day = number;
 
 const DAY_MS = 86_400_000;
 
-/** The UTC day of a `Date`. */
+/** The UTC day of a `Date`'s local year, month and day (also for years 0–99, which `Date.UTC` would move to 1900–1999). */
 export function dayOf(date: Date): Day {
-  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return utcDay(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+/**
+ * The day of a year, 0-based month and day of the month, as `Date.UTC` gives it but with the
+ * year as written: `Date.UTC(23, 3, 14)` is 1923-04-14, `utcDay(23, 3, 14)` is 0023-04-14.
+ * Out-of-range months and days roll over as in `Date.UTC`.
+ */
+export function utcDay(year: number, month: number, day: number): Day {
+  return new Date(0).setUTCFullYear(year, month, day);
 }
 
 /**
@@ -22,11 +31,11 @@ export function parsePartialDate(value: string | null | undefined): { first: Day
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(value));
   if (!m) return undefined;
   const year = Number(m[1]);
-  if (!m[2]) return { first: Date.UTC(year, 0, 1), last: Date.UTC(year, 11, 31) };
+  if (!m[2]) return { first: utcDay(year, 0, 1), last: utcDay(year, 11, 31) };
   const month = Number(m[2]) - 1;
   if (month > 11) return undefined;
-  if (!m[3]) return { first: Date.UTC(year, month, 1), last: Date.UTC(year, month + 1, 0) };
-  const day = Date.UTC(year, month, Number(m[3]));
+  if (!m[3]) return { first: utcDay(year, month, 1), last: utcDay(year, month + 1, 0) };
+  const day = utcDay(year, month, Number(m[3]));
   if (new Date(day).getUTCDate() !== Number(m[3])) return undefined;
   return { first: day, last: day };
 }

@@ -76,6 +76,11 @@ export interface DocumentType {
   draft?: boolean;
   source?: string[];
   examples?: string[];
+  /**
+   * Types only: words that end in one of `zh` but are not this type (方法 'method' ends in 法 and
+   * is no law), each with its meaning and where that was seen: a title ending in one is not of this type.
+   */
+  excluded_endings?: { zh: string; en: string; source: string }[];
 }
 
 /** The three catalogues as files. */

@@ -6,7 +6,7 @@
  */
 import type { ArchiveRule } from './rule';
 import type { ArchiveCitation } from '../types';
-import { disagreement, otherBriefs, MAX_RELATED } from './majority';
+import { disagreement, otherBriefs, verbFor, MAX_RELATED } from './majority';
 
 /** The compared values (one function each, so that `disagreement` counts each document once). */
 const dayOf = (c: ArchiveCitation) => c.day;
@@ -26,7 +26,7 @@ export const detailsMismatch: ArchiveRule = {
         if (other) {
           const theirs = other.citations[0].date!.text.trim();
           report({
-            message: `Dated '${citation.date.text.trim()}' here; ${otherBriefs(other.briefs)} date this document '${theirs}'.`,
+            message: `Dated '${citation.date.text.trim()}' here; ${otherBriefs(other.briefs)} ${verbFor(other.briefs, 'dates', 'date')} this document '${theirs}'.`,
             range: citation.date.range,
             related: other.citations.slice(0, MAX_RELATED).map((c) => ({ message: `'${c.date!.text.trim()}' in ${nameOf(c.briefId)}`, range: c.date!.range, uri: c.briefId })),
             fixes: [{ title: `Use the date used in ${otherBriefs(other.briefs)}`, edits: [{ range: citation.date.range, newText: theirs }] }],
@@ -39,7 +39,7 @@ export const detailsMismatch: ArchiveRule = {
         if (other) {
           const theirs = other.citations[0].bodiesValue!.text.trim();
           report({
-            message: `Issued by '${citation.bodiesValue.text.trim()}' here; ${otherBriefs(other.briefs)} give '${theirs}' for this document.`,
+            message: `Issued by '${citation.bodiesValue.text.trim()}' here; ${otherBriefs(other.briefs)} ${verbFor(other.briefs, 'gives', 'give')} '${theirs}' for this document.`,
             range: citation.bodiesValue.range,
             related: other.citations.slice(0, MAX_RELATED).map((c) => ({ message: `'${c.bodiesValue!.text.trim()}' in ${nameOf(c.briefId)}`, range: c.bodiesValue!.range, uri: c.briefId })),
             fixes: [{ title: `Use the issuing bodies given in ${otherBriefs(other.briefs)}`, edits: [{ range: citation.bodiesValue.range, newText: theirs }] }],

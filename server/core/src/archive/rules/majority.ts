@@ -90,5 +90,14 @@ export function otherBriefs(count: number): string {
   return `${count} other brief${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * The verb that agrees with `otherBriefs(count)`: "1 other brief gives" / "3 other briefs give",
+ * "…, which uses" / "…, which use".
+ * @param singular the third-person singular form ("gives"); @param plural the plural form ("give")
+ */
+export function verbFor(count: number, singular: string, plural: string): string {
+  return count === 1 ? singular : plural;
+}
+
 /** At most this many related locations per finding. */
 export const MAX_RELATED = 20;

@@ -6,7 +6,7 @@
 import { englishKey } from '../../catalogue/normalize';
 import type { ArchiveRule } from './rule';
 import type { ArchiveCitation } from '../types';
-import { disagreement, otherBriefs, MAX_RELATED } from './majority';
+import { disagreement, otherBriefs, verbFor, MAX_RELATED } from './majority';
 
 /** The compared value (one function, so that `disagreement` counts each document once). */
 const englishKeyOf = (c: ArchiveCitation) => c.englishKey;
@@ -30,7 +30,7 @@ export const renderingMismatch: ArchiveRule = {
       if (catalogued && englishKey(catalogued) !== englishKey(theirs)) fixes.push({ title: "Use the catalogue's rendering", edits: [{ range: citation.english.range, newText: catalogued }] });
       else if (catalogued) fixes[0].title = `Use the catalogue's rendering, used in ${otherBriefs(other.briefs)}`;
       report({
-        message: `'${citation.english.text.trim()}' renders this document differently from ${otherBriefs(other.briefs)}, which use '${theirs}'.`,
+        message: `'${citation.english.text.trim()}' renders this document differently from ${otherBriefs(other.briefs)}, which ${verbFor(other.briefs, 'uses', 'use')} '${theirs}'.`,
         range: citation.english.range,
         related: other.citations.slice(0, MAX_RELATED).map((c) => ({ message: `'${c.english!.text.trim()}' in ${nameOf(c.briefId)}`, range: c.english!.range, uri: c.briefId })),
         fixes,

@@ -4,6 +4,9 @@ import { titledCitations } from '../helpers';
 /** Half-width punctuation → full-width form used in Chinese titles (title-conventions.md §3). */
 const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 
+/** Separators whose full-width form takes the space after it: no space follows '，' in Chinese text. */
+const SEPARATORS = new Set([',', ';', ':', '?', '!']);
+
 /** citation.halfwidth-punctuation: punctuation inside a Chinese title is full-width. */
 export const halfwidthPunctuation: Rule = {
   id: 'citation.halfwidth-punctuation',
@@ -40,11 +43,14 @@ export const halfwidthPunctuation: Rule = {
             });
             continue;
           }
+          // A full-width separator carries its own space: the spaces a half-width one had after it
+          // (', ' → '，', not '， ') go with it.
+          const spaces = SEPARATORS.has(ch) ? (/^[ \t]+/.exec(title.text.slice(i + 1))?.[0] ?? '') : '';
           report({
             start,
             end: start + 1,
             message: `Half-width '${ch}' in a Chinese title: use the full-width '${replacement}'.`,
-            fixes: [{ title: `Replace '${ch}' with '${replacement}'`, edits: [{ start, end: start + 1, newText: replacement }], isPreferred: true }],
+            fixes: [{ title: `Replace '${ch}${spaces}' with '${replacement}'`, edits: [{ start, end: start + 1 + spaces.length, newText: replacement }], isPreferred: true }],
           });
         }
       }

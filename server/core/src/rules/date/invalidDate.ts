@@ -39,6 +39,15 @@ export const invalidDate: Rule = {
         if (read.kind === 'valid') continue;
         if (read.kind === 'other-format') {
           report({ start, end, message: `Write the date as '${read.canonical}' (format ${dateFormat}).`, fixes: [{ title: `Write '${read.canonical}'`, edits: [{ start, end, newText: read.canonical }], isPreferred: true }] });
+        } else if (read.kind === 'short-year') {
+          // The century is a fact the text does not give: the readings are offered, none preferred,
+          // so fix-all and `check --fix` never choose one (nor write the year as 0023).
+          const which = read.suggestions.length ? `: ${read.suggestions.map((s) => `'${s}'`).join(' or ')}?` : '.';
+          report({
+            start, end,
+            message: `'${text}' does not write the year in full (format ${dateFormat})${which}`,
+            fixes: read.suggestions.map((suggestion) => ({ title: `Write '${suggestion}'`, edits: [{ start, end, newText: suggestion }] })),
+          });
         } else if (read.kind === 'impossible') {
           report({ start, end, message: `'${text}' is not a calendar date.` });
         } else {

@@ -1,6 +1,6 @@
 /** The issue's own date from its front matter (`date:`, `issue-date:` or `issue_date:`). */
 import type { BriefModel } from '../../model/types';
-import { parsePartialDate, type Day } from '../../catalogue/dates';
+import { parsePartialDate, utcDay, type Day } from '../../catalogue/dates';
 
 /** Front-matter keys that give the issue's date, in order of preference. */
 export const ISSUE_DATE_KEYS = ['date', 'issue-date', 'issue_date'] as const;
@@ -12,7 +12,7 @@ export const ISSUE_DATE_KEYS = ['date', 'issue-date', 'issue_date'] as const;
  * @returns undefined for any other value
  */
 export function issueDayOf(value: unknown): Day | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : utcDay(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value).trim();
   const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text);
