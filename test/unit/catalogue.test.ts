@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Catalogue, VALIDITY_GRACE_DAYS, isoDay, loadCatalogue, type CatalogueSource } from '../../server/core/src/index';
+import { chineseTitleKey } from '../../server/core/src/catalogue/normalize';
+import { citesIssuingNotice } from '../../server/core/src/rules/citation/catalogueMismatch';
 import { read, repoRoot } from '../support/config';
 
 const source = (...parts: string[]): CatalogueSource => ({ path: parts.join('/'), text: read(path.join(repoRoot, ...parts)) });
@@ -100,6 +102,26 @@ describe('Catalogue', () => {
       assert.deepEqual(ids('数据出境 安全评估办法'), ['outbound-data-security-assessment-2022']);
       assert.deepEqual(ids('新能源汽车产业发展规划（2021-2035年）'), ['nev-industry-development-plan-2020']);
       assert.deepEqual(ids('不存在的办法'), []);
+    });
+
+    it('a notice that issues a document is found by its whole title, never by the title it names in 《》', () => {
+      const ids = (title: string) => catalogue.titlesByChinese(title).map((t) => t.id);
+      // Only as the entry's title_zh_as_issued (the whole notice, inner 《》 or not), which the catalogue lists.
+      assert.deepEqual(ids('国务院关于印发《中国制造2025》的通知'), ['made-in-china-2025']);
+      assert.deepEqual(ids('国务院关于印发中国制造2025的通知'), ['made-in-china-2025']);
+      // A notice the catalogue does not list is no match for the document it names.
+      assert.deepEqual(ids('关于印发《数据出境安全评估办法》的通知'), []);
+      assert.deepEqual(ids('关于《数据出境安全评估办法》公开征求意见的通知'), []);
+      assert.notEqual(chineseTitleKey('国务院关于印发《中国制造2025》的通知'), chineseTitleKey('中国制造2025'));
+    });
+
+    it('citesIssuingNotice: the as-issued notice around the title, not an issuer-prefixed title', () => {
+      const entry = (id: string) => catalogue.titleWithId(id)!;
+      assert.equal(citesIssuingNotice('国务院关于印发《中国制造2025》的通知', entry('made-in-china-2025')), true);
+      assert.equal(citesIssuingNotice('中国制造2025', entry('made-in-china-2025')), false);
+      assert.equal(citesIssuingNotice('《中国制造2025》', entry('made-in-china-2025')), false);
+      assert.equal(citesIssuingNotice('国家互联网信息办公室关于《生成式人工智能服务管理办法（征求意见稿）》公开征求意见的通知', entry('genai-services-measures-draft-2023')), true);
+      assert.equal(citesIssuingNotice('工业和信息化部 国家发展改革委 生态环境部关于推动铸造和锻压行业高质量发展的指导意见', entry('foundry-forging-guiding-opinions-2023')), false);
     });
 
     it('returns every document that shares a title', () => {

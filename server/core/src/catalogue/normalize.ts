@@ -3,7 +3,11 @@
  * (title-conventions.md §3: 《》, half-/full-width brackets, straight/curly quotes, dash variants).
  */
 
-/** Key for a Chinese title: no 《》〈〉, brackets full-width, quotes and spaces removed, dashes unified. */
+/**
+ * Key for a Chinese title: no 《》〈〉, brackets full-width, quotes and spaces removed, dashes unified.
+ * The whole title stays: `国务院关于印发《中国制造2025》的通知` keys as `国务院关于印发中国制造2025的通知` (the
+ * same notice with or without its inner marks), never as the `中国制造2025` it names.
+ */
 export function chineseTitleKey(title: string): string {
   return title
     .normalize('NFC')

@@ -6,10 +6,16 @@ import { visit } from 'unist-util-visit';
 import type { ArticleValue, Span } from './types';
 import { looksLikeDocumentNumber } from '../catalogue/documentNumber';
 
-import { CLOSE_PARENS as CLOSE, HAN, OPEN_PARENS as OPEN, scanParentheses } from './parentheses';
+import { BOOK_TITLE_MARKS, CLOSE_PARENS as CLOSE, HAN, OPEN_PARENS as OPEN, scanParentheses, type ParenthesisPair } from './parentheses';
 
 export { HAN };
 // `\[\s*` and `\]\s*` as units: two adjacent `\s*` made long blank runs quadratic.
+/** A character that ends Chinese text right before a bracket: Han, closing CJK marks. */
+const CHINESE_BEFORE = new RegExp(`${HAN.source}|[》〉”」』]`, 'u');
+/** A character that continues Chinese text right after a bracket: Han, opening CJK marks. */
+const CHINESE_AFTER = new RegExp(`${HAN.source}|[《〈“「『]`, 'u');
+/** Opening marks a Chinese title may start with (`《中国制造2025》解读`). */
+const TITLE_OPENERS = new Set(['《', '〈', '“', '「', '『']);
 const PLACEHOLDER = /\(\s*(?:\[\s*)?(?:link|链接)\s*(?:\]\s*)?\)|\[\s*(?:link|链接)\s*\](?!\()/giu;
 
 /** A link of the topic: `[start, end)` in document offsets (UTF-16) and its URL. */
@@ -74,14 +80,21 @@ export function parseArticleValue(text: string, value: Span, links: readonly Lin
   }
   const isExcluded = (offset: number) => excluded.some(([s, e]) => offset >= s && offset < e);
 
-  // The Chinese title: the first balanced parenthesised group that contains Han characters.
+  // The Chinese title: the first balanced parenthesised group that contains Han characters, else
+  // a 《…》 run used in their place (`English 《物联网标准体系建设指南（2024版）》`). A bracket pair
+  // written inside Chinese text (`指南（2024版）`, `关于印发《X》的通知`) belongs to a longer title
+  // and encloses none: the title is then the whole run (below).
   const { pairs, topLevel, unmatched } = scanParentheses(text, value.start, value.end, isExcluded);
-  const candidates = topLevel.filter((p) => HAN.test(text.slice(p.open + 1, p.close)));
+  const books = scanParentheses(text, value.start, value.end, insidePairs(topLevel, isExcluded), BOOK_TITLE_MARKS).topLevel;
+  const inBook = insidePairs(books);
+  const inText = insideChineseText(text, value, [...topLevel, ...books].sort((a, b) => a.open - b.open));
+  const enclosesTitle = (p: ParenthesisPair) => !inText.has(p) && HAN.test(text.slice(p.open + 1, p.close));
+  const candidates = topLevel.filter((p) => enclosesTitle(p) && !inBook(p.open));
   const preferred = style === 'ascii' ? '(' : '（';
   // A parenthesised document number is not the Chinese title, whatever its parentheses.
   const titles = candidates.filter((c) => c.close - c.open >= 400 || !looksLikeDocumentNumber(text.slice(c.open + 1, c.close)));
   const pool = titles.length ? titles : candidates;
-  let group = pool.find((c) => text[c.open] === preferred) ?? pool[0];
+  let group = pool.find((c) => text[c.open] === preferred) ?? pool[0] ?? books.find(enclosesTitle);
   let firstHan = -1;
   for (let i = value.start; i < value.end && firstHan < 0; i++) if (!isExcluded(i) && HAN.test(text[i])) firstHan = i;
   if (!group && firstHan >= 0) {
@@ -101,9 +114,12 @@ export function parseArticleValue(text: string, value: Span, links: readonly Lin
     // run is the title's (so a fix adds only the missing one and the result is a balanced group).
     let end = firstHan;
     while (end < value.end && !isExcluded(end) && !unmatched.has(end)) end++;
-    result.chineseTitle = trimmed(text, firstHan, end);
-    englishEnd = firstHan;
-    let before = firstHan - 1;
+    // The marks the title starts with belong to it: `《中国制造2025》解读`.
+    let start = firstHan;
+    while (start > value.start && TITLE_OPENERS.has(text[start - 1]) && !isExcluded(start - 1)) start--;
+    result.chineseTitle = trimmed(text, start, end);
+    englishEnd = start;
+    let before = start - 1;
     while (before >= value.start && /\s/.test(text[before])) before--;
     if (unmatched.has(before) && OPEN.has(text[before])) {
       result.openParen = span(text, before, before + 1);
@@ -122,6 +138,36 @@ export function parseArticleValue(text: string, value: Span, links: readonly Lin
   const english = trimmed(text, value.start, englishEnd);
   if (english.end > english.start) result.englishTitle = english;
   return result;
+}
+
+/**
+ * The bracket pairs of `pairs` (sorted by opening offset) written inside Chinese text: right after
+ * a Han character or closing mark (`指南（2024版）`, `关于印发《X》`), right before a Han character or
+ * opening mark (`《X》的通知`), or right after such a pair (`指南（2024版）（试行）`). Only `value` is read.
+ */
+function insideChineseText(text: string, value: Span, pairs: readonly ParenthesisPair[]): Set<ParenthesisPair> {
+  const inside = new Set<ParenthesisPair>();
+  let previous: ParenthesisPair | undefined;
+  for (const p of pairs) {
+    const before = p.open > value.start ? text[p.open - 1] : '';
+    const after = p.close + 1 < value.end ? text[p.close + 1] : '';
+    if (CHINESE_BEFORE.test(before) || CHINESE_AFTER.test(after) || (previous?.close === p.open - 1 && inside.has(previous))) inside.add(p);
+    previous = p;
+  }
+  return inside;
+}
+
+/**
+ * A test of offsets (a `skip` for `scanParentheses`): true for `excluded` offsets and for those
+ * inside one of `pairs` (sorted, disjoint), its brackets included. Must be called in increasing
+ * order of offsets (linear over all calls).
+ */
+function insidePairs(pairs: readonly ParenthesisPair[], excluded: (offset: number) => boolean = () => false): (offset: number) => boolean {
+  let next = 0;
+  return (offset) => {
+    while (next < pairs.length && pairs[next].close < offset) next++;
+    return excluded(offset) || (next < pairs.length && pairs[next].open <= offset && offset <= pairs[next].close);
+  };
 }
 
 function span(text: string, start: number, end: number): Span {

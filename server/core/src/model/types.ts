@@ -82,9 +82,15 @@ export type IssuingBodyReference = Span;
 /** The parts of an `Article:` value: `English title (中文标题) ([Link](url))`. */
 export interface ArticleValue {
   englishTitle?: Span;
-  /** The Chinese title inside the parentheses (without them). */
+  /**
+   * The Chinese title inside the parentheses (without them), with the brackets written inside it
+   * (`物联网标准体系建设指南（2024版）`, `关于印发《中国制造2025》的通知`); without parentheses, the whole Chinese run.
+   */
   chineseTitle?: Span;
-  /** The opening and closing parentheses around the Chinese title, as written. */
+  /**
+   * The opening and closing parentheses around the Chinese title, as written: `(`/`)` or `（`/`）`,
+   * or `《`/`》` written in their place (`English title 《中文标题》`).
+   */
   openParen?: Span;
   closeParen?: Span;
   /** A link with a URL. */

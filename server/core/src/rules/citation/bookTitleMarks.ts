@@ -1,9 +1,14 @@
 import type { Rule } from '../rule';
+import { BOOK_TITLE_MARKS, scanParentheses } from '../../model/parentheses';
 
-/** citation.book-title-marks: no 《》 around a Chinese title in the Article line (they belong to Chinese running text). */
+/**
+ * citation.book-title-marks: no 《》 around a Chinese title in the Article line (they belong to
+ * Chinese running text). 《》 inside the title, around the document a notice issues or comments on
+ * (`关于印发《中国制造2025》的通知`), are part of the title and are not reported.
+ */
 export const bookTitleMarks: Rule = {
   id: 'citation.book-title-marks',
-  description: 'The Chinese title in the Article line carries no 《》 book-title marks.',
+  description: 'The Chinese title in the Article line carries no 《》 book-title marks around it.',
   defaultSeverity: 'warning',
   tags: ['citation'],
   check({ model, report }) {
@@ -11,16 +16,19 @@ export const bookTitleMarks: Rule = {
       for (const citation of topic.citations) {
         const title = citation.article?.parsed.chineseTitle;
         if (!title || !/[《》]/.test(title.text)) continue;
-        const opens = [...title.text].filter((c) => c === '《').length;
-        const closes = [...title.text].filter((c) => c === '》').length;
-        const wraps = opens === 1 && closes === 1 && title.text.startsWith('《') && title.text.endsWith('》');
+        const { topLevel, unmatched } = scanParentheses(title.text, 0, title.text.length, undefined, BOOK_TITLE_MARKS);
+        if (unmatched.size) {
+          report({ start: title.start, end: title.end, message: 'Unbalanced 《》 in the Chinese title; the citation needs none.' });
+          continue;
+        }
+        // Only marks that enclose the whole title: the first 《 pairs with the last 》.
+        const outer = topLevel.find((p) => p.open === 0 && p.close === title.text.length - 1);
+        if (!outer) continue;
         report({
           start: title.start,
           end: title.end,
-          message: opens !== closes ? 'Unbalanced 《》 in the Chinese title; the citation needs none.' : 'Remove 《》 from the Chinese title: the citation parentheses already mark it.',
-          fixes: wraps
-            ? [{ title: 'Remove 《》', edits: [{ start: title.start, end: title.start + 1, newText: '' }, { start: title.end - 1, end: title.end, newText: '' }], isPreferred: true }]
-            : undefined,
+          message: 'Remove 《》 from the Chinese title: the citation parentheses already mark it.',
+          fixes: [{ title: 'Remove 《》', edits: [{ start: title.start, end: title.start + 1, newText: '' }, { start: title.end - 1, end: title.end, newText: '' }], isPreferred: true }],
         });
       }
     }

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import type { PolicyTitle } from '../../catalogue/types';
-import { englishKey } from '../../catalogue/normalize';
+import { chineseTitleKey, englishKey } from '../../catalogue/normalize';
 import { formatCitationDate, sameCitationDate } from '../../catalogue/citationDate';
 import { parsePartialDate } from '../../catalogue/dates';
 import { issuingBodyNames } from '../../catalogue/bodyTokens';
@@ -47,7 +47,19 @@ export const catalogueMismatch: Rule = {
         }
         if (byChinese && parsed.englishTitle) {
           const renderings = [known.title_en, ...(known.translations ?? []).map((t) => t.title)];
-          if (!renderings.some((r) => englishKey(r) === englishKey(parsed.englishTitle!.text))) {
+          const english = englishKey(parsed.englishTitle.text);
+          if (citesIssuingNotice(parsed.chineseTitle!.text, known)) {
+            // The notice that issues the document (`国务院关于印发《中国制造2025》的通知`, the entry's
+            // `title_zh_as_issued`): its English title names the document by a known rendering.
+            if (!renderings.some((r) => ` ${english} `.includes(` ${englishKey(r)} `))) {
+              report({
+                start: parsed.englishTitle.start,
+                end: parsed.englishTitle.end,
+                message: `This English title of the notice ${parsed.chineseTitle!.text} does not name the document it issues as the catalogue renders it: '${known.title_en}'.`,
+                data: { titleId: known.id },
+              });
+            }
+          } else if (!renderings.some((r) => englishKey(r) === english)) {
             report({
               start: parsed.englishTitle.start,
               end: parsed.englishTitle.end,
@@ -119,3 +131,17 @@ export const catalogueMismatch: Rule = {
     }
   },
 };
+
+/**
+ * True when `chinese` (a cited Chinese title the catalogue matched to `known`) is not the
+ * document's own title but the notice that issues or circulates it, the entry's
+ * `title_zh_as_issued` with text after the document's title (`国务院关于印发《中国制造2025》的通知`,
+ * `…关于《X（征求意见稿）》公开征求意见的通知`); an as-issued form that only puts the issuers
+ * before the title (`工业和信息化部…关于推动…的指导意见`) is the document itself. Compared by
+ * `chineseTitleKey`.
+ */
+export function citesIssuingNotice(chinese: string, known: PolicyTitle): boolean {
+  const cited = chineseTitleKey(chinese);
+  const own = chineseTitleKey(known.title_zh);
+  return cited !== own && known.title_zh_as_issued !== undefined && chineseTitleKey(known.title_zh_as_issued) === cited && cited.includes(own) && !cited.endsWith(own);
+}
