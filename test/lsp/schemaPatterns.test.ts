@@ -94,3 +94,38 @@ describe('LSP completion of issuing bodies in a schema pattern capture', functio
     assert.ok(accepted.includes('\r\nCAC, MIIT | 11.2022\r\n'), 'the line keeps its date and its CRLF');
   });
 });
+
+describe('LSP completion of issuing bodies in a topic heading (china-tmt-update)', function () {
+  this.timeout(120_000);
+  let root: string;
+  let client: TestClient;
+  before(async () => {
+    root = tempFolder();
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.mkdirSync(path.join(root, '.policy-brief'));
+    fs.writeFileSync(path.join(root, '.policy-brief', 'issue-schema.yaml'), 'schemaVersion: 1\nextends: china-tmt-update\n');
+    client = new TestClient({ pull: true });
+    await client.initialize([{ uri: fileUri(root), name: 'team' }]);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('after a full name that contains "and" (`The Ministry of Industry and Information Technology and fag`), CRLF: the edit replaces exactly `fag`, the first body stays', async () => {
+    const brief = path.join(root, 'update.md');
+    const heading = '## 1. The Ministry of Industry and Information Technology and fag issued a plan for the data trade 📈 (28 December)';
+    const text = ['---', 'date: 2024-01-10', '---', '', '# China TMT update 数据: November–December 2023', '', 'Two months of rules.', '', heading, '', 'The ministry published a plan for data exchanges.', ''].join('\r\n');
+    fs.writeFileSync(brief, text);
+    await client.open(fileUri(brief), text);
+    const offset = text.indexOf('Technology and fag') + 'Technology and fag'.length;
+    const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: fileUri(brief) }, position: positionAt(text, offset) })) as CompletionList | null;
+    const items = result?.items ?? [];
+    const ndrc = items.find((i) => i.label === 'NDRC');
+    assert.ok(ndrc, `NDRC missing: ${items.map((i) => i.label).join(' ')}`);
+    const edit = ndrc.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: positionAt(text, offset - 'fag'.length), end: positionAt(text, offset) });
+    const accepted = applyLspEdits(text, [edit, ...(ndrc.additionalTextEdits ?? [])]);
+    assert.ok(accepted.includes('\r\n## 1. The Ministry of Industry and Information Technology and NDRC issued a plan for the data trade 📈 (28 December)\r\n'), accepted);
+  });
+});

@@ -6,6 +6,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { Catalogue } from '../catalogue/catalogue';
 import { chineseTitleKey, englishKey } from '../catalogue/normalize';
 import { citationDay } from '../catalogue/citationDate';
+import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { disableComments } from '../disableComments';
 import { isoDay, type Day } from '../catalogue/dates';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
@@ -47,7 +48,8 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       const english = parsed?.englishTitle && parsed.englishTitle.text.trim() ? parsed.englishTitle : undefined;
       const numberField = citation.fields.find((f) => f.fieldId === DOCUMENT_NUMBER_FIELD && f.value.text.trim());
       const key = chinese ? `zh:${chineseTitleKey(chinese.text)}` : numberField ? `no:${numberField.value.text.replace(/\s+/g, '')}` : english ? `en:${englishKey(english.text)}` : undefined;
-      const bodies = (citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
+      // The names as the rules read them where the catalogue is known (a full name with "and" is one name).
+      const bodies = (options.catalogue ? issuingBodyNames(citation, options.catalogue, model.text) : citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
       const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
       citations.push({
         briefId: id,
