@@ -99,6 +99,15 @@ describe('domain accuracy', () => {
       assert.deepEqual(names('MIIT and Bureau of Foo'), ['MIIT', 'Bureau of Foo']);
     });
 
+    it('a suggested predecessor is written so that it resolves back to it (NDRC in 1995 → SPC-PLANNING, not SPC, the court), and the fixed line is clean', () => {
+      const text = brief('Article: Notice on Grain Prices (关于粮食价格的通知) ([Link](https://example.com))\nIssuing bodies: NDRC\nDate: May 1, 1995');
+      const [finding] = findingsOf(text, 'issuing-body.not-in-existence');
+      const names = finding.fixes?.map((f) => f.edits[0].newText);
+      assert.deepEqual(names, ['SETC', 'SPC-PLANNING']);
+      const fixed = text.replace('Issuing bodies: NDRC', 'Issuing bodies: SPC-PLANNING');
+      assert.deepEqual(checkBrief(fixed, config()).findings.filter((f) => f.ruleId.startsWith('issuing-body.')).map((f) => f.message), []);
+    });
+
     it('walks the predecessor chain to the body that existed on the cited date (NRTA in 2010 → SARFT)', () => {
       const text = brief('Article: Notice on Plants (关于工厂的通知) ([Link](https://example.com))\nIssuing bodies: NRTA\nDate: March 3, 2010');
       const [finding] = findingsOf(text, 'issuing-body.not-in-existence');
