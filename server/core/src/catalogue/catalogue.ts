@@ -339,7 +339,7 @@ function readTeamFile<T>(source: CatalogueSource, schema: object | YamlValidator
       seen.add(key);
     });
     list.forEach((entry: Record<string, unknown>, index) => {
-      for (const key of ['valid_from', 'valid_until', 'date', 'date_published', 'date_effective']) {
+      for (const key of ['valid_from', 'valid_until', 'canonical_from', 'date', 'date_published', 'date_effective']) {
         const value = entry?.[key];
         if (typeof value === 'string' && !parsePartialDate(value)) {
           findings.push({ ruleId: 'catalogue.invalid-date', severity: 'error', message: `'${value}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD).`, range: rangeOf([listKey, index, key]) });
