@@ -58,33 +58,41 @@ describe('LSP team schema patterns', function () {
   });
 });
 
-describe('LSP completion of issuing bodies in a schema pattern capture', function () {
-  this.timeout(120_000);
-  let root: string;
-  let client: TestClient;
+/**
+ * A server with one workspace folder whose team schema extends the bundled publication schema
+ * `publication`, started before the suite's tests and stopped after them.
+ */
+function teamServer(publication: string): { root: string; client: TestClient } {
+  const team = { root: '', client: undefined as unknown as TestClient };
   before(async () => {
-    root = tempFolder();
-    fs.mkdirSync(path.join(root, '.git'));
-    fs.mkdirSync(path.join(root, '.policy-brief'));
-    fs.writeFileSync(path.join(root, '.policy-brief', 'issue-schema.yaml'), 'schemaVersion: 1\nextends: policy-tracker\n');
-    client = new TestClient({ pull: true });
-    await client.initialize([{ uri: fileUri(root), name: 'team' }]);
+    team.root = tempFolder();
+    fs.mkdirSync(path.join(team.root, '.git'));
+    fs.mkdirSync(path.join(team.root, '.policy-brief'));
+    fs.writeFileSync(path.join(team.root, '.policy-brief', 'issue-schema.yaml'), `schemaVersion: 1\nextends: ${publication}\n`);
+    team.client = new TestClient({ pull: true });
+    await team.client.initialize([{ uri: fileUri(team.root), name: 'team' }]);
   });
   after(async () => {
-    await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
+    await team.client.stop();
+    fs.rmSync(team.root, { recursive: true, force: true });
   });
+  return team;
+}
+
+describe('LSP completion of issuing bodies in a schema pattern capture', function () {
+  this.timeout(120_000);
+  const team = teamServer('policy-tracker');
 
   it('on a `CAC, MI | 11.2022` line after emoji and Chinese text, CRLF: MIIT first, the edit replaces exactly `, MI` (with the schema separator)', async () => {
-    const brief = path.join(root, 'issue.md');
+    const brief = path.join(team.root, 'issue.md');
     const text = fs.readFileSync(example, 'utf8')
       .replace('# Policy tracker: the second half of 2022', '# Policy tracker 😀 数据: the second half of 2022')
       .replace('CAC, MIIT, MPS | 11.2022', 'CAC, MI | 11.2022')
       .replace(/\n/g, '\r\n');
     fs.writeFileSync(brief, text);
-    await client.open(fileUri(brief), text);
+    await team.client.open(fileUri(brief), text);
     const offset = text.indexOf('CAC, MI | 11.2022') + 'CAC, MI'.length;
-    const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: fileUri(brief) }, position: positionAt(text, offset) })) as CompletionList | null;
+    const result = (await team.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: fileUri(brief) }, position: positionAt(text, offset) })) as CompletionList | null;
     const items = result?.items ?? [];
     assert.equal(items[0]?.label, 'MIIT', `first of: ${items.map((i) => i.label).join(' ')}`);
     const edit = items[0].textEdit as TextEdit;
@@ -92,5 +100,27 @@ describe('LSP completion of issuing bodies in a schema pattern capture', functio
     assert.equal(edit.newText, ', MIIT');
     const accepted = applyLspEdits(text, [edit, ...(items[0].additionalTextEdits ?? [])]);
     assert.ok(accepted.includes('\r\nCAC, MIIT | 11.2022\r\n'), 'the line keeps its date and its CRLF');
+  });
+});
+
+describe('LSP completion of issuing bodies in a topic heading (china-tmt-update)', function () {
+  this.timeout(120_000);
+  const team = teamServer('china-tmt-update');
+
+  it('after a full name that contains "and" (`The Ministry of Industry and Information Technology and fag`), CRLF: the edit replaces exactly `fag`, the first body stays', async () => {
+    const brief = path.join(team.root, 'update.md');
+    const heading = '## 1. The Ministry of Industry and Information Technology and fag issued a plan for the data trade 📈 (28 December)';
+    const text = ['---', 'date: 2024-01-10', '---', '', '# China TMT update 数据: November–December 2023', '', 'Two months of rules.', '', heading, '', 'The ministry published a plan for data exchanges.', ''].join('\r\n');
+    fs.writeFileSync(brief, text);
+    await team.client.open(fileUri(brief), text);
+    const offset = text.indexOf('Technology and fag') + 'Technology and fag'.length;
+    const result = (await team.client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: fileUri(brief) }, position: positionAt(text, offset) })) as CompletionList | null;
+    const items = result?.items ?? [];
+    const ndrc = items.find((i) => i.label === 'NDRC');
+    assert.ok(ndrc, `NDRC missing: ${items.map((i) => i.label).join(' ')}`);
+    const edit = ndrc.textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: positionAt(text, offset - 'fag'.length), end: positionAt(text, offset) });
+    const accepted = applyLspEdits(text, [edit, ...(ndrc.additionalTextEdits ?? [])]);
+    assert.ok(accepted.includes('\r\n## 1. The Ministry of Industry and Information Technology and NDRC issued a plan for the data trade 📈 (28 December)\r\n'), accepted);
   });
 });

@@ -24,10 +24,11 @@ interface Body {
   parent?: string;
   valid_from?: string | null;
   valid_until?: string | null;
+  canonical_from?: string;
   predecessors?: string[];
   successors?: string[];
   brands?: string[];
-  dates_source?: { valid_from?: string[]; valid_until?: string[] };
+  dates_source?: { valid_from?: string[]; valid_until?: string[]; canonical_from?: string[] };
   status: 'current' | 'retired' | 'brand';
   source: string[];
   dates_confidence?: string;
@@ -366,11 +367,11 @@ describe('catalogue data', () => {
       assert.deepEqual(bad, []);
     });
 
-    it('every valid_from and valid_until names its source in dates_source, and each source resolves', () => {
+    it('every valid_from, valid_until and canonical_from names its source in dates_source, and each source resolves', () => {
       const sources = bodiesFile.sources ?? {};
       const bad: string[] = [];
       for (const b of bodies) {
-        for (const key of ['valid_from', 'valid_until'] as const) {
+        for (const key of ['valid_from', 'valid_until', 'canonical_from'] as const) {
           if (b[key] === undefined || b[key] === null) {
             if (b.dates_source?.[key]) bad.push(`${b.id}: dates_source.${key} without ${key}`);
             continue;

@@ -62,6 +62,31 @@ describe('Catalogue', () => {
     });
   });
 
+  describe('names that resolve back, ambiguity by date', () => {
+    it('the canonical name of every body looks up that body (SPC-PLANNING, not SPC, the Supreme People\'s Court\'s id)', () => {
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('SPC-PLANNING')!), 'SPC-PLANNING');
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('SPC')!), 'SPC');
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('MOC-CULTURE')!), 'MOC-CULTURE');
+      assert.equal(catalogue.canonicalName(catalogue.bodyById('MOFCOM')!), 'MOFCOM');
+      const wrong = catalogue.bodies.filter((b) => {
+        const name = catalogue.canonicalName(b);
+        return catalogue.lookupBody(name)?.body !== b || catalogue.ambiguousCandidates(name, undefined) !== undefined;
+      });
+      assert.deepEqual(wrong.map((b) => `${b.id} → ${catalogue.canonicalName(b)}`), []);
+    });
+
+    it('an ambiguous abbreviation is the one of its bodies that existed on the cited day', () => {
+      assert.deepEqual(catalogue.ambiguousCandidates('MOC', day('2020-05-01')), ['MOFCOM']);
+      assert.equal(catalogue.lookupBodyOn('moc', day('2020-05-01'))?.body.id, 'MOFCOM');
+      assert.deepEqual(catalogue.ambiguousCandidates('MOC', day('2012-05-01')), ['MOFCOM', 'MOC-CULTURE']);
+      assert.deepEqual(catalogue.ambiguousCandidates('MOC', day('2006-07-11')), ['MOFCOM', 'MOC-CULTURE', 'MOC-CONSTRUCTION']);
+      assert.equal(catalogue.lookupBodyOn('MOC', day('2006-07-11')), undefined, 'several existed: no guess');
+      assert.deepEqual(catalogue.ambiguousCandidates('MOC', undefined), ['MOFCOM', 'MOC-CULTURE', 'MOC-CONSTRUCTION'], 'no date: all');
+      assert.equal(catalogue.ambiguousCandidates('SPC', day('1995-05-01')), undefined, 'the exact id of one body is no ambiguity');
+      assert.equal(catalogue.lookupBodyOn('MIIT', day('2020-05-01'))?.body.id, 'MIIT');
+    });
+  });
+
   describe('validityOn', () => {
     const grace = VALIDITY_GRACE_DAYS;
     it(`allows ${grace} days of grace after valid_until (CBIRC, 2023-05-18)`, () => {

@@ -64,6 +64,16 @@ describe('completion (core, in process)', () => {
       assert.equal(items[items.length - 1], miit);
     });
 
+    it('after a full name that contains "and" (`MIIT, National Development and Reform Commission and fag|`): only the last name is replaced', () => {
+      const { items, accept } = completeAt(brief('Issuing bodies: MIIT, National Development and Reform Commission and fag|'), 'character');
+      assert.ok(items.length > 0, 'proposals for `fag`');
+      const listedNdrc = items.find((i) => i.label === 'NDRC');
+      assert.ok(listedNdrc, `NDRC missing: ${items.map((i) => i.label).join(' ')}`);
+      assert.match(listedNdrc.description ?? '', /already listed/, 'the full name on the line is NDRC');
+      const first = items[0];
+      assert.equal(lineOf(accept(first), 'Issuing bodies:'), `Issuing bodies: MIIT, National Development and Reform Commission and ${first.label}`);
+    });
+
     it('after `: ` typed letters complete (trigger character) and replace only the token', () => {
       const { items, accept } = completeAt(brief('Issuing bodies: gongxin|'), 'character');
       assert.equal(items[0].label, 'MIIT');
@@ -104,6 +114,17 @@ describe('completion (core, in process)', () => {
       const samr = items.find((i) => i.label === 'SAMR');
       assert.ok(samr, `SAMR missing: ${items.map((i) => i.label).join(' ')}`);
       assert.equal(lineOf(accept(samr), '## 1.'), '## 1. MIIT and SAMR issued guidelines for robots (26 August)');
+    });
+
+    it('in a heading after a full name that contains "and" (`The Ministry of Industry and Information Technology and fag‸`): only the name under the cursor is replaced', () => {
+      const tmt = '---\ndate: 2024-01-10\n---\n\n# Update\n\nIntro.\n\n## 1. The Ministry of Industry and Information Technology and fag‸ issued a plan for the data trade (28 December)\n\nA summary.\n';
+      const { items, accept } = completeIn('china-tmt-update', tmt);
+      const ndrc = items.find((i) => i.label === 'NDRC');
+      assert.ok(ndrc, `NDRC missing: ${items.map((i) => i.label).join(' ')}`);
+      assert.equal(lineOf(accept(ndrc), '## 1.'), '## 1. The Ministry of Industry and Information Technology and NDRC issued a plan for the data trade (28 December)');
+      const miit = items.find((i) => i.label === 'MIIT');
+      assert.ok(!miit || /already listed/.test(miit.description ?? ''), 'MIIT is the first name of the heading: marked as already listed');
+      assert.ok(items.every((i) => apply(tmt.replace('‸', ''), [i.edit]).includes('Ministry of Industry and Information Technology and ')), 'no proposal replaces the first body');
     });
 
     it('nothing on the other captures of the line (the date, the category) or in the prose', () => {

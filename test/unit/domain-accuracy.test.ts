@@ -84,6 +84,30 @@ describe('domain accuracy', () => {
       assert.deepEqual(findingsOf(text, 'issuing-body.unknown'), []);
     });
 
+    it('` and ` and a serial comma between a full name that contains "and" and other names separate them; unknown multi-word names stay whole', () => {
+      const names = (bodies: string) => {
+        const text = brief(`Article: Notice on Plants (关于工厂的通知) ([Link](https://example.com))\nIssuing bodies: ${bodies}\nDate: March 3, 2023`);
+        return issuingBodyNames(parseBrief(text, config().schema).topics[0].citations[0], config().catalogue, text).map((s) => s.text);
+      };
+      assert.deepEqual(names('MIIT, National Development and Reform Commission and MEE'), ['MIIT', 'National Development and Reform Commission', 'MEE']);
+      assert.deepEqual(names('Ministry of Industry and Information Technology and the NDRC & MEE'), ['Ministry of Industry and Information Technology', 'NDRC', 'MEE']);
+      assert.deepEqual(names('MIIT, NDRC, and MEE'), ['MIIT', 'NDRC', 'MEE']);
+      assert.deepEqual(names('Ministry of Ecology and Environment and MIIT'), ['Ministry of Ecology and Environment', 'MIIT']);
+      // Names the catalogue does not know: joined by "and" they are one name unless each is one word.
+      assert.deepEqual(names('MIIT, Bureau of Foo and Bar Affairs'), ['MIIT', 'Bureau of Foo and Bar Affairs']);
+      assert.deepEqual(names('MIIT and FOO and BAR'), ['MIIT', 'FOO', 'BAR']);
+      assert.deepEqual(names('MIIT and Bureau of Foo'), ['MIIT', 'Bureau of Foo']);
+    });
+
+    it('a suggested predecessor is written so that it resolves back to it (NDRC in 1995 → SPC-PLANNING, not SPC, the court), and the fixed line is clean', () => {
+      const text = brief('Article: Notice on Grain Prices (关于粮食价格的通知) ([Link](https://example.com))\nIssuing bodies: NDRC\nDate: May 1, 1995');
+      const [finding] = findingsOf(text, 'issuing-body.not-in-existence');
+      const names = finding.fixes?.map((f) => f.edits[0].newText);
+      assert.deepEqual(names, ['SETC', 'SPC-PLANNING']);
+      const fixed = text.replace('Issuing bodies: NDRC', 'Issuing bodies: SPC-PLANNING');
+      assert.deepEqual(checkBrief(fixed, config()).findings.filter((f) => f.ruleId.startsWith('issuing-body.')).map((f) => f.message), []);
+    });
+
     it('walks the predecessor chain to the body that existed on the cited date (NRTA in 2010 → SARFT)', () => {
       const text = brief('Article: Notice on Plants (关于工厂的通知) ([Link](https://example.com))\nIssuing bodies: NRTA\nDate: March 3, 2010');
       const [finding] = findingsOf(text, 'issuing-body.not-in-existence');

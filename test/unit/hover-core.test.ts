@@ -26,6 +26,14 @@ describe('hover (core, in process)', () => {
     assert.doesNotMatch(markdown, /constituent-department|itlaw-miit|\bSource: [a-z-]+(,|$)/);
   });
 
+  it('an ambiguous abbreviation: the bodies that existed on the cited date, or the one body if only one did (MOC in 2006 / 2020)', () => {
+    const dated = (date: string) => brief('Issuing bodies: MO|C').replace('Date: April 14, 2023', `Date: ${date}`);
+    const in2006 = hoverAt(dated('July 11, 2006'))!;
+    assert.match(in2006, /ambiguous: MOFCOM .*MOC-CULTURE .*MOC-CONSTRUCTION/);
+    assert.match(hoverAt(dated('May 1, 2012'))!, /ambiguous: MOFCOM \(Ministry of Commerce, 商务部\); MOC-CULTURE \(Ministry of Culture, 文化部\)\.$/);
+    assert.match(hoverAt(dated('May 1, 2020'))!, /\*\*Ministry of Commerce\*\* · 商务部/);
+  });
+
   it('a body that was replaced: predecessors and successors by abbreviation and Chinese name', () => {
     const markdown = hoverAt(brief('Issuing bodies: CBI|RC'))!;
     assert.match(markdown, /- Existed: .* – 2023/);

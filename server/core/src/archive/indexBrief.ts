@@ -7,6 +7,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import { chineseTitleKey, documentNumberKey, englishKey } from '../catalogue/normalize';
 import type { PolicyTitle } from '../catalogue/types';
 import { citationDay } from '../catalogue/citationDate';
+import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { disableComments } from '../disableComments';
 import { isoDay, type Day } from '../catalogue/dates';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
@@ -54,7 +55,8 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
         : only(number && options.catalogue?.titlesByDocumentNumber(number.text)) ?? only(english && options.catalogue?.titlesByEnglish(english.text));
       const zh = chinese?.text ?? catalogued?.title_zh;
       const key = zh ? `zh:${chineseTitleKey(zh)}` : number ? `no:${documentNumberKey(number.text)}` : english ? `en:${englishKey(english.text)}` : undefined;
-      const bodies = (citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
+      // The names as the rules read them where the catalogue is known (a full name with "and" is one name).
+      const bodies = (options.catalogue ? issuingBodyNames(citation, options.catalogue, model.text) : citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
       const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
       citations.push({
         briefId: id,

@@ -57,6 +57,8 @@ export class Catalogue {
   readonly sources: ReadonlyMap<string, string>;
   /** Level keys → what the level means (the `levels:` map of issuing-bodies.yaml). */
   readonly levels: ReadonlyMap<string, string>;
+  /** `canonicalName` of each body, computed once. */
+  private readonly canonical = new WeakMap<IssuingBody, string>();
 
   /**
    * @param reference document-number prefixes and provincial-level divisions
@@ -111,9 +113,52 @@ export class Catalogue {
     return this.byName.get(trimmed.toUpperCase()) ?? this.byName.get(englishKey(trimmed)) ?? this.byName.get(trimmed);
   }
 
-  /** The canonical abbreviation to write for a body: its first abbreviation, else its id. */
+  /**
+   * The canonical name to write for a body: its first abbreviation when that names this body
+   * and no other (`lookupBody` finds it, and it is not an ambiguous abbreviation other than the
+   * body's own id), else its id. So every suggestion and fix that writes it resolves back to the
+   * intended body: the State Planning Commission (abbreviation SPC, which is the Supreme People's
+   * Court's id) is `SPC-PLANNING`, the Ministry of Culture (MOC, shared) `MOC-CULTURE`.
+   */
   canonicalName(body: IssuingBody): string {
-    return body.abbreviations?.[0] ?? body.id;
+    let name = this.canonical.get(body);
+    if (name === undefined) {
+      const first = body.abbreviations?.[0];
+      const resolves = first !== undefined && this.lookupBody(first)?.body === body && (first === body.id || !this.ambiguous.has(first.toUpperCase()));
+      name = resolves ? first : body.id;
+      this.canonical.set(body, name);
+    }
+    return name;
+  }
+
+  /**
+   * The ids an ambiguous abbreviation (`ambiguous_abbreviations`: MOC, SPC …) may stand for on
+   * `day`: those of its bodies that existed then (`validityOn`, with its grace), or all of them
+   * when the day is unknown or none existed. Undefined when `name` is no ambiguous abbreviation or
+   * is the exact id of one of the bodies (SPC, NFRA: ids are unique). One id: the date resolves
+   * it (MOC in 2020 is MOFCOM: the Ministries of Culture and of Construction no longer existed).
+   */
+  ambiguousCandidates(name: string, day: Day | undefined): string[] | undefined {
+    const trimmed = name.trim();
+    const ids = this.ambiguous.get(trimmed.toUpperCase());
+    if (!ids || ids.includes(trimmed)) return undefined;
+    if (day === undefined) return ids;
+    const existing = ids.filter((id) => {
+      const body = this.byId.get(id);
+      return !body || this.validityOn(body, day) === 'valid';
+    });
+    return existing.length ? existing : ids;
+  }
+
+  /**
+   * `lookupBody` for a name cited on `day`: an ambiguous abbreviation is the one body of it that
+   * existed on that day (`ambiguousCandidates`), and undefined while several may be meant.
+   */
+  lookupBodyOn(name: string, day: Day | undefined): BodyLookup | undefined {
+    const candidates = this.ambiguousCandidates(name, day);
+    if (!candidates) return this.lookupBody(name);
+    const body = candidates.length === 1 ? this.byId.get(candidates[0]) : undefined;
+    return body && { body, matchedBy: 'abbreviation' };
   }
 
   /**
@@ -306,7 +351,7 @@ function readTeamFile<T>(source: CatalogueSource, schema: object | YamlValidator
       seen.add(key);
     });
     list.forEach((entry: Record<string, unknown>, index) => {
-      for (const key of ['valid_from', 'valid_until', 'date', 'date_published', 'date_effective']) {
+      for (const key of ['valid_from', 'valid_until', 'canonical_from', 'date', 'date_published', 'date_effective']) {
         const value = entry?.[key];
         if (typeof value === 'string' && !parsePartialDate(value)) {
           findings.push({ ruleId: 'catalogue.invalid-date', severity: 'error', message: `'${value}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD).`, range: rangeOf([listKey, index, key]) });

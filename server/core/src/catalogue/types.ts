@@ -19,8 +19,13 @@ export interface IssuingBody {
   valid_from?: string;
   /** As `valid_from`; null or absent = still exists. */
   valid_until?: string | null;
+  /**
+   * When the canonical name (first abbreviation, `name_en`) came into use, where the body had
+   * other English names before (CNIPA: "2018-08-28", SIPO before); same format as `valid_from`.
+   */
+  canonical_from?: string;
   /** Where each date was seen: source keys (or URLs) per date field. */
-  dates_source?: { valid_from?: string[]; valid_until?: string[] };
+  dates_source?: { valid_from?: string[]; valid_until?: string[]; canonical_from?: string[] };
   predecessors?: string[];
   successors?: string[];
   brands?: string[];

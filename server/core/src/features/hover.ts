@@ -12,6 +12,7 @@ import { topicAt } from './locate';
 import type { HoverResult } from './types';
 import type { PolicyTitle } from '../catalogue/types';
 import { issuingBodyNames } from '../catalogue/bodyTokens';
+import { citationDay } from '../catalogue/citationDate';
 import { describeLocalIssuer } from '../catalogue/localIssuer';
 import { datedCitations, titledCitations } from '../rules/helpers';
 
@@ -54,11 +55,13 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
     }
     for (const body of issuingBodyNames(citation, catalogue, model.text)) {
       if (!within(offset, body)) continue;
-      const found = catalogue.lookupBody(body.text);
+      // An ambiguous abbreviation is the body that existed on the cited date, if only one did (MOC in 2020).
+      const day = citationDay(citation.date?.value.text, schema.topic.citation.dateFormat);
+      const ids = catalogue.ambiguousCandidates(body.text, day);
+      const found = catalogue.lookupBodyOn(body.text, day);
       if (found) return { markdown: bodyMarkdown(found.body, catalogue), range: lineIndex.range(body.start, body.end) };
       const local = catalogue.localIssuer(body.text);
       if (local) return { markdown: describeLocalIssuer(local), range: lineIndex.range(body.start, body.end) };
-      const ids = catalogue.ambiguous.get(body.text.toUpperCase());
       if (ids) return { markdown: `“${body.text}” is ambiguous: ${ids.map((id) => { const b = catalogue.bodyById(id); return b ? `${id} (${b.name_en}, ${b.name_zh})` : id; }).join('; ')}.`, range: lineIndex.range(body.start, body.end) };
       return undefined;
     }

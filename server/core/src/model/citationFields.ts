@@ -61,7 +61,9 @@ export function fieldOfCapture(name: string): string {
  * Splits an `Issuing bodies:` value on `,` `，` `、` `;` `；`, and on ` and ` / `&` between
  * one-word names (`MIIT and NDRC`; a `the` before a name is not part of it: `MIIT and the CAC`
  * gives MIIT and CAC), keeping each name's span. A full name that contains "and" (`Ministry of
- * Ecology and Environment`) stays one name.
+ * Ecology and Environment`) stays one name. This is a first reading without the catalogue:
+ * the names the rules, completion, preview and archive use are `issuingBodyNames`
+ * (catalogue/bodyTokens.ts), which reads these pieces against the catalogue.
  */
 function splitBodies(text: string, value: Span): Span[] {
   const bodies: Span[] = [];

@@ -33,8 +33,9 @@ function citedDay(schema: IssueSchema, topic: Topic | undefined, citation: Citat
 
 /**
  * Proposals for the cursor at `offset` (UTF-16 document offset) in issuing bodies: the value of an
- * `Issuing bodies:` line, or a pattern's capture (`value.names` then gives the names as the model
- * read them, so that ` and ` separates them as it does for the rules). Each proposal replaces the
+ * `Issuing bodies:` line, or a pattern's capture (`value.names` gives the names as the rules
+ * read them, so that ` and ` separates them as it does for the rules and a full name with "and"
+ * in it is one name). Each proposal replaces the
  * name under the cursor, never text outside `value`.
  */
 export function completeBodies(input: CompletionInput, offset: number, value: BodiesValue, citation: Citation | undefined, topic: Topic | undefined): CompletionResult {
@@ -43,10 +44,9 @@ export function completeBodies(input: CompletionInput, offset: number, value: Bo
   const valueEnd = value.end;
   let tokenStart = offset;
   let tokenEnd = offset;
-  if (value.names) {
-    const name = value.names.find((n) => offset >= n.start && offset <= n.end);
-    if (name) [tokenStart, tokenEnd] = [name.start, name.end];
-  } else {
+  const name = value.names?.find((n) => offset >= n.start && offset <= n.end);
+  if (name) [tokenStart, tokenEnd] = [name.start, name.end];
+  else if (!value.names || value.line) {
     while (tokenStart > valueStart && !SEPARATORS.test(text[tokenStart - 1])) tokenStart--;
     while (tokenStart < offset && /\s/.test(text[tokenStart])) tokenStart++;
     while (tokenEnd < valueEnd && !SEPARATORS.test(text[tokenEnd])) tokenEnd++;

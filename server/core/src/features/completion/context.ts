@@ -9,6 +9,7 @@ import type { Citation, Span, Topic } from '../../model/types';
 import { schemaLabels } from '../../model/labels';
 import { citationAt, inCode, topicAt } from '../locate';
 import type { CompletionInput } from './input';
+import { issuingBodyNames } from '../../catalogue/bodyTokens';
 
 /** The line the cursor is on: UTF-16 document offsets, `end` before the line break. */
 export interface CursorLine {
@@ -19,14 +20,17 @@ export interface CursorLine {
 
 /**
  * The issuing bodies being completed: `[start, end)` in UTF-16 document offsets. For an
- * `Issuing bodies:` line, from just after the label to the end of the line, split by the text
- * scan of bodies.ts; for a pattern's capture, the captured value, with the names the model read
- * in it (`names`: split on separators and on ` and ` / `&`, as the rules read them).
+ * `Issuing bodies:` line, from just after the label to the end of the line; for a pattern's
+ * capture, the captured value. `names`: the names read in it (`issuingBodyNames`, against the
+ * catalogue as the rules read them, so `Ministry of Industry and Information Technology and fag`
+ * is two names), when the model read the citation.
  */
 export interface BodiesValue {
   start: number;
   end: number;
   names?: readonly Span[];
+  /** An `Issuing bodies:` line (not a capture): where no name is under the cursor, the token is found by scanning for separators. */
+  line?: boolean;
 }
 
 /** Where completion happens, decided once per request. */
@@ -53,15 +57,21 @@ export function completionContext(input: CompletionInput, offset: number): Compl
   if (field && offset >= field.whole.end) {
     const fieldId = labels.fieldId(field.name.text);
     const topic = topicAt(model, offset);
-    if (fieldId === 'issuing-bodies') return { kind: 'bodies', line, value: { start: field.whole.end, end: line.end }, citation: citationAt(topic, offset), topic };
+    if (fieldId === 'issuing-bodies') {
+      const citation = citationAt(topic, offset);
+      // The names as the rules read them, when the citation's field is this line (a full name with "and" is one name).
+      const read = citation?.issuingBodies;
+      const names = read && read.value.start >= start && read.value.end <= end ? issuingBodyNames(citation, input.catalogue, text) : undefined;
+      return { kind: 'bodies', line, value: { start: field.whole.end, end: line.end, names, line: true }, citation, topic };
+    }
     if (fieldId === 'article') return { kind: 'titles', line, valueStart: field.whole.end, topic };
     return { kind: 'none' };
   }
   const topic = topicAt(model, offset);
   const captured = capturedBodiesAt(topic, offset);
   if (captured) {
-    const { value, bodies } = captured.issuingBodies!;
-    return { kind: 'bodies', line, value: { start: value.start, end: value.end, names: bodies }, citation: captured, topic };
+    const { value } = captured.issuingBodies!;
+    return { kind: 'bodies', line, value: { start: value.start, end: value.end, names: issuingBodyNames(captured, input.catalogue, text) }, citation: captured, topic };
   }
   const before = text.slice(start, offset);
   if (/^[ \t]{0,3}(?:#{1,6}[ \t]*|(?:\*\*|__)?(?:[\p{L}\p{N}][\p{L}\p{N} -]*)?)$/u.test(before)) return { kind: 'labels', line };

@@ -16,6 +16,7 @@ import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, Topic
 import { citationDay, patternHasDay } from '../../catalogue/citationDate';
 import { isTitleCapture } from '../../model/citationFields';
 import { dayOf, isoDay } from '../../catalogue/dates';
+import { issuingBodyNames } from '../../catalogue/bodyTokens';
 import { yearSourceDay } from '../../rules/date/issueDay';
 import type { PreviewConfig, PreviewOptions, PreviewTopic } from '../preview';
 import { PREVIEW_ID_PREFIX, toHast } from './pipeline';
@@ -231,7 +232,7 @@ export class BriefLayout {
     for (const field of citation.fields) {
       if (field === titleField && citation.article) children.push(this.renderArticle(citation.article));
       else if (isTitleCapture(field) && citation.article) continue;
-      else if (field === citation.fields.find((f) => f.fieldId === 'issuing-bodies') && citation.issuingBodies) children.push(this.renderBodies(citation.issuingBodies));
+      else if (field === citation.fields.find((f) => f.fieldId === 'issuing-bodies') && citation.issuingBodies) children.push(this.renderBodies(citation));
       else if (field === citation.fields.find((f) => f.fieldId === 'date') && citation.date) children.push(this.renderDate(citation.date));
       else children.push(this.renderOtherField(field));
     }
@@ -257,8 +258,10 @@ export class BriefLayout {
     return this.track(h('div', { className: ['pb-citation-field', 'pb-citation-article'] }, children), field.line);
   }
 
-  private renderBodies(field: NonNullable<Citation['issuingBodies']>): Element {
-    const items = field.bodies.map((body) => this.track(h('li', {}, [this.renderBody(body)]), body));
+  /** The `Issuing bodies:` field, one item per name as the rules read it (`issuingBodyNames`). */
+  private renderBodies(citation: Citation): Element {
+    const field = citation.issuingBodies!;
+    const items = issuingBodyNames(citation, this.config.catalogue, this.text).map((body) => this.track(h('li', {}, [this.renderBody(body)]), body));
     return this.track(
       h('div', { className: ['pb-citation-field', 'pb-citation-bodies'] }, [this.fieldLabel(field), h('ul', { className: ['pb-bodies'] }, items)]),
       field.line,

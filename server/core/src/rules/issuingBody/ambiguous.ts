@@ -1,7 +1,10 @@
 import type { Rule } from '../rule';
 import { forEachBody } from './forEachBody';
 
-/** issuing-body.ambiguous: an abbreviation names several bodies (MOC, SPC, CFA …). */
+/**
+ * issuing-body.ambiguous: an abbreviation names several bodies (MOC, SPC, CFA …) that existed on
+ * the cited date (MOC in 2020 is only MOFCOM: see `Catalogue.ambiguousCandidates`).
+ */
 export const ambiguousIssuingBody: Rule = {
   id: 'issuing-body.ambiguous',
   description: 'An abbreviation that several bodies use (MOC, SPC, CFA …) is replaced by the exact id.',
@@ -9,10 +12,11 @@ export const ambiguousIssuingBody: Rule = {
   tags: ['issuing-body', 'catalogue'],
   check(context) {
     const { catalogue, report } = context;
-    forEachBody(context, (body) => {
-      const ids = catalogue.ambiguous.get(body.text.toUpperCase());
-      // The exact id of one of the bodies (NFRA, SPC) names that body: ids are unique.
-      if (!ids || ids.includes(body.text)) return;
+    forEachBody(context, (body, citation) => {
+      // The exact id of one of the bodies (NFRA, SPC) names that body: ids are unique. One body
+      // that existed on the cited date is the one meant (issuing-body.non-canonical then asks for its name).
+      const ids = catalogue.ambiguousCandidates(body.text, context.citationDay(citation));
+      if (!ids || ids.length === 1) return;
       const bodies = ids.map((id) => catalogue.bodyById(id)).filter((b) => b !== undefined);
       report({
         start: body.start,

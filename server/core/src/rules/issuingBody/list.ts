@@ -8,19 +8,21 @@ export const issuingBodyListFormat: Rule = {
   description: "Issuing bodies are separated by the schema's separator (\", \" by default), without 'and' and without repeats.",
   defaultSeverity: 'warning',
   tags: ['issuing-body'],
-  check({ model, schema, catalogue, report }) {
+  check({ model, schema, catalogue, report, citationDay }) {
     const separator = schema.topic.citation.issuingBodySeparator;
     for (const topic of model.topics) {
       for (const citation of datedCitations(topic)) {
         const bodies = issuingBodyNames(citation, catalogue, model.text);
         if (bodies.length < 1) continue;
+        const day = citationDay(citation);
         const seen = new Map<string, number>();
         // Indexes of repeated bodies: their removal deletes the separator before them too.
         const repeats = new Set<number>();
         // Indexed loop: `bodies.indexOf(body)` per repeat made a long list quadratic.
         for (let index = 0; index < bodies.length; index++) {
           const body = bodies[index];
-          const key = catalogue.lookupBody(body.text)?.body.id ?? body.text.toUpperCase();
+          // An ambiguous abbreviation (MOC in 2006) is no repeat of one of its bodies (MOFCOM).
+          const key = catalogue.lookupBodyOn(body.text, day)?.body.id ?? body.text.toUpperCase();
           if (seen.has(key)) {
             repeats.add(index);
             const previous = bodies[index - 1];

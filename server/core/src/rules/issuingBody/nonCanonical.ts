@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { forEachBody } from './forEachBody';
+import { parsePartialDate } from '../../catalogue/dates';
 
 /** issuing-body.non-canonical: a body is named by an alias, full name or old abbreviation instead of its abbreviation. */
 export const nonCanonicalIssuingBody: Rule = {
@@ -10,14 +11,18 @@ export const nonCanonicalIssuingBody: Rule = {
   check(context) {
     const { catalogue, report } = context;
     forEachBody(context, (body, citation) => {
-      // An abbreviation several bodies share is issuing-body.ambiguous's case: no guess here.
-      if (catalogue.ambiguous.has(body.text.toUpperCase()) && !catalogue.bodyById(body.text)) return;
-      const found = catalogue.lookupBody(body.text);
+      // An abbreviation several bodies share is issuing-body.ambiguous's case (no guess here),
+      // unless only one of them existed on the cited date (MOC in 2020: MOFCOM).
+      const day = context.citationDay(citation);
+      const found = catalogue.lookupBodyOn(body.text, day);
       if (!found) return;
       // A body that did not exist on the cited date is issuing-body.not-in-existence's finding,
       // which names the body to write instead; "write 'CBRC'" would point to the wrong one.
-      const day = context.citationDay(citation);
       if (day !== undefined && catalogue.validityOn(found.body, day) !== 'valid') return;
+      // Before the canonical name came into use (CNIPA: 2018-08-28), the body's other names are
+      // those of the time (SIPO in 2015): writing the canonical one would be an anachronism.
+      const since = parsePartialDate(found.body.canonical_from);
+      if (day !== undefined && since && day < since.first) return;
       const canonical = catalogue.canonicalName(found.body);
       // The id (which disambiguates) and the canonical abbreviation are fine; other
       // abbreviations (old or alternative: SIPO for CNIPA) get the canonical one.
