@@ -67,6 +67,23 @@ describe('policy-brief check (CLI)', function () {
       assert.match(out, /2 finding\(s\) in 1 of 1 file\(s\): 2 error\(s\), 0 warning\(s\), 0 information, 0 hint\(s\)\./);
     });
 
+    it('shows a window of a long line around each target, with … at the cuts and the carets under the target', () => {
+      const dir = tempDir('long-line');
+      const names = Array.from({ length: 300 }, (_, i) => (i === 150 ? 'MITT' : 'MIIT')).join(', ');
+      const text = read(path.join(repoRoot, 'examples', 'china-industries-2023-04.md')).replace(/^Issuing bodies: .*$/m, `Issuing bodies: ${names}`);
+      fs.writeFileSync(path.join(dir, 'long.md'), text);
+      const result = run(['check', '--no-color', 'long.md'], { cwd: dir });
+      assertNoCrash(result);
+      const lines = result.stdout.split('\n');
+      const at = lines.findIndex((l) => /'MITT'.*issuing-body\.unknown/.test(l));
+      assert.ok(at >= 0, result.stdout);
+      const [shown, carets] = [lines[at + 1], lines[at + 2]];
+      assert.match(shown, /^ {4}> \d+ \| …[^…]*, MITT, [^…]*…$/);
+      assert.ok(shown.length < 260, `a window, not the ${names.length}-character line: ${shown.length}`);
+      assert.equal(carets.indexOf('^'), shown.indexOf('MITT'), 'carets under the target');
+      assert.equal(carets.trim(), '| ^^^^');
+    });
+
     it('places columns in UTF-16 code units after Chinese and emoji text', () => {
       const dir = tempDir('utf16');
       const brief = read(path.join(repoRoot, 'test', 'rules', 'structure.topic-numbering', 'wrong-number.md'));

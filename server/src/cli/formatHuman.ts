@@ -46,16 +46,36 @@ export function formatHuman(results: CheckFileResult[], options: { color: boolea
 function frame(text: string, finding: Finding, color: boolean): string {
   const { start, end } = finding.range;
   const lineStart = start.offset - start.character;
-  const breakAt = text.slice(lineStart).search(/\r|\n/);
-  const lineText = text.slice(lineStart, breakAt < 0 ? text.length : lineStart + breakAt).replace(/^\uFEFF/, '');
+  const lineBreak = /\r|\n/g;
+  lineBreak.lastIndex = lineStart;
+  const lineEnd = lineBreak.exec(text)?.index ?? text.length;
+  const lineText = text.slice(lineStart, lineEnd).replace(/^\uFEFF/, '');
   const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const before = lineText.slice(0, Math.max(0, start.character - bom));
-  const targetEnd = end.line === start.line ? end.character - bom : lineText.length;
-  const target = lineText.slice(before.length, Math.max(before.length, targetEnd));
+  const targetStart = Math.min(lineText.length, Math.max(0, start.character - bom));
+  const targetEnd = Math.max(targetStart, Math.min(lineText.length, end.line === start.line ? end.character - bom : lineText.length));
+  // A long line is shown as a window around the target (… at a cut): readable, and the cost of
+  // a frame does not grow with the line (800 bodies on one line took 20 s of string widths).
+  const from = surrogateSafe(lineText, Math.max(0, targetStart - FRAME_CONTEXT));
+  const to = surrogateSafe(lineText, Math.min(lineText.length, targetEnd + FRAME_CONTEXT));
+  const head = from > 0 ? '…' : '';
+  const before = head + lineText.slice(from, targetStart);
+  const target = lineText.slice(targetStart, targetEnd);
+  const shown = before + lineText.slice(targetStart, to) + (to < lineText.length ? '…' : '');
   const number = String(start.line + 1);
-  const carets = '^'.repeat(Math.max(1, stringWidth(target)));
+  const carets = '^'.repeat(Math.max(1, stringWidth(target.length > MAX_CARET_TEXT ? target.slice(0, MAX_CARET_TEXT) : target)));
   const marker = `${' '.repeat(number.length + 2)} | ${' '.repeat(stringWidth(before))}${color ? `\x1b[31m${carets}\x1b[0m` : carets}`;
-  return `> ${number} | ${lineText}\n${marker}`;
+  return `> ${number} | ${shown}\n${marker}`;
+}
+
+/** UTF-16 code units of the line shown on each side of a finding's target in a code frame. */
+const FRAME_CONTEXT = 100;
+/** At most this much of a long target is measured for its carets (UTF-16 code units). */
+const MAX_CARET_TEXT = 400;
+
+/** `at`, moved one code unit on when it would cut a surrogate pair of `text`. */
+function surrogateSafe(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return at > 0 && at < text.length && code >= 0xdc00 && code <= 0xdfff ? at + 1 : at;
 }
 
 function indent(text: string): string {
