@@ -89,11 +89,13 @@ describe('the archive on the command line', function () {
       fs.writeFileSync(path.join(dir, 'a.md'), brief(`${catalogued} (关于推动铸造和锻压行业高质量发展的指导意见) ([Link](https://example.org/a))`, 'MIIT, NDRC, MEE', 'April 14, 2023', '', 'April'));
       fs.writeFileSync(path.join(dir, 'b.md'), brief(`${catalogued} ([Link](https://example.org/a))`, 'MIIT, NDRC', 'April 15, 2023', '\nDocument number: 工信部联通装〔2023〕40号', 'May'));
       fs.writeFileSync(path.join(dir, 'c.md'), brief(`${catalogued} ([Link](https://example.org/a))`, 'MIIT, NDRC, MEE', 'April 14, 2023', '', 'June'));
+      // The catalogue's as-issued form of the Chinese title (with the issuers before it) is the same document too.
+      fs.writeFileSync(path.join(dir, 'd.md'), brief(`${catalogued} (工业和信息化部 国家发展改革委 生态环境部关于推动铸造和锻压行业高质量发展的指导意见) ([Link](https://example.org/a))`, 'MIIT, NDRC, MEE', 'April 16, 2023', '', 'July'));
       const [archive] = JSON.parse(run(['documents', '--format', 'json', '.'], dir).stdout);
       const foundry = archive.documents.filter((d: { catalogueId?: string }) => d.catalogueId === 'foundry-forging-guiding-opinions-2023');
       assert.equal(foundry.length, 1, JSON.stringify(archive.documents.map((d: { key: string }) => d.key)));
-      assert.equal(foundry[0].briefCount, 3, 'by its Chinese title, its document number, its English title');
-      assert.deepEqual(foundry[0].dates.map((d: { value: string }) => d.value), ['April 14, 2023', 'April 15, 2023']);
+      assert.equal(foundry[0].briefCount, 4, 'by its Chinese title, its as-issued form, its document number, its English title');
+      assert.deepEqual(foundry[0].dates.map((d: { value: string }) => d.value).sort(), ['April 14, 2023', 'April 15, 2023', 'April 16, 2023']);
       const checked = JSON.parse(run(['check', '--format', 'json', '.'], dir).stdout) as { path: string; findings: { ruleId: string; message: string }[] }[];
       const mismatches = checked.find((r) => r.path === 'b.md')!.findings.filter((f) => f.ruleId === 'archive.details-mismatch');
       assert.ok(mismatches.some((f) => /Dated 'April 15, 2023' here/.test(f.message)), JSON.stringify(mismatches));

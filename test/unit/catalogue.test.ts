@@ -174,6 +174,10 @@ describe('Catalogue', () => {
       assert.equal(catalogue.documentTypeOf('App违法违规收集使用个人信息行为认定方法'), undefined);
       assert.equal(catalogue.documentTypeOf('自由贸易试验区典型做法'), undefined);
       assert.equal(catalogue.documentTypeOf('个人信息保护法')?.id, 'fa');
+      // Laws whose names end in characters of an excluded word stay laws: 适用法 (…法律适用法) ends in 用法, 立法法 in 立法.
+      assert.equal(catalogue.documentTypeOf('中华人民共和国涉外民事关系法律适用法')?.id, 'fa');
+      assert.equal(catalogue.documentTypeOf('中华人民共和国立法法')?.id, 'fa');
+      for (const title of ['推荐算法', '综合执法', '人工智能算法']) assert.equal(catalogue.documentTypeOf(title), undefined, title);
       assert.equal(catalogue.documentTypeOf('中华人民共和国立法法')?.id, 'fa', '立法法 ends in 法法, not in the excluded 立法');
       assert.equal(catalogue.documentTypeOf('专利法实施细则')?.id, 'shishi-xize');
       assert.equal(catalogue.documentTypeOf('网络安全法实施办法')?.id, 'shishi-banfa');

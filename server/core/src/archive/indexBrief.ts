@@ -53,7 +53,8 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       const catalogued = chinese
         ? options.catalogue?.titlesByChinese(chinese.text)[0]
         : only(number && options.catalogue?.titlesByDocumentNumber(number.text)) ?? only(english && options.catalogue?.titlesByEnglish(english.text));
-      const zh = chinese?.text ?? catalogued?.title_zh;
+      // Keyed by the catalogue's title whenever it identifies the document (a citation may write the as-issued form).
+      const zh = catalogued?.title_zh ?? chinese?.text;
       const key = zh ? `zh:${chineseTitleKey(zh)}` : number ? `no:${documentNumberKey(number.text)}` : english ? `en:${englishKey(english.text)}` : undefined;
       // The names as the rules read them where the catalogue is known (a full name with "and" is one name).
       const bodies = (options.catalogue ? issuingBodyNames(citation, options.catalogue, model.text) : citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
