@@ -23,6 +23,7 @@ describe('citation dates: years written short', () => {
   it('0023 and a three-digit year are short too; a three-digit year gets no suggestion', () => {
     assert.equal(readCitationDate('April 14, 0023', 'MMMM d, yyyy').kind, 'short-year');
     assert.deepEqual(readCitationDate('April 14, 202', 'MMMM d, yyyy'), { kind: 'short-year', suggestions: [] });
+    assert.deepEqual(readCitationDate('June 4, 023', 'MMMM d, yyyy'), { kind: 'short-year', suggestions: [] }, 'a leading zero does not make it two digits');
   });
 
   it('February 29, 24 in both centuries (leap years); the year 00 is no date-fns year: impossible, never fixed', () => {

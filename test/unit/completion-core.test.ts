@@ -74,6 +74,13 @@ describe('completion (core, in process)', () => {
       assert.equal(lineOf(accept(first), 'Issuing bodies:'), `Issuing bodies: MIIT, National Development and Reform Commission and ${first.label}`);
     });
 
+    it('writes the name of the cited time: before CNIPA became its name (2018-08-28), SIPO', () => {
+      const before = completeAt(brief('Article: Measures on Patents (专利办法)', 'Issuing bodies: intellectual prop|', 'Date: May 4, 2015'), 'character');
+      assert.ok(before.labels.includes('SIPO') && !before.labels.includes('CNIPA'), before.labels.join(' '));
+      const after = completeAt(brief('Article: Measures on Patents (专利办法)', 'Issuing bodies: intellectual prop|', 'Date: May 4, 2020'), 'character');
+      assert.ok(after.labels.includes('CNIPA') && !after.labels.includes('SIPO'), after.labels.join(' '));
+    });
+
     it('after `: ` typed letters complete (trigger character) and replace only the token', () => {
       const { items, accept } = completeAt(brief('Issuing bodies: gongxin|'), 'character');
       assert.equal(items[0].label, 'MIIT');

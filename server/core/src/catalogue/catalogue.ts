@@ -119,8 +119,17 @@ export class Catalogue {
    * body's own id), else its id. So every suggestion and fix that writes it resolves back to the
    * intended body: the State Planning Commission (abbreviation SPC, which is the Supreme People's
    * Court's id) is `SPC-PLANNING`, the Ministry of Culture (MOC, shared) `MOC-CULTURE`.
+   * @param day the cited day, when known: before the body's `canonical_from` the name is its
+   *   next abbreviation that names it (CNIPA before 2018-08-28: SIPO)
    */
-  canonicalName(body: IssuingBody): string {
+  canonicalName(body: IssuingBody, day?: Day): string {
+    // Before its canonical name came into use (`canonical_from`: SIPO → CNIPA in 2018), the next
+    // abbreviation that names the body: a citation of 2015 is not made anachronistic.
+    const since = day !== undefined ? parsePartialDate(body.canonical_from) : undefined;
+    if (since && day! < since.first) {
+      const earlier = body.abbreviations?.slice(1).find((a) => this.lookupBody(a)?.body === body && !this.ambiguous.has(a.toUpperCase()));
+      if (earlier) return earlier;
+    }
     let name = this.canonical.get(body);
     if (name === undefined) {
       const first = body.abbreviations?.[0];

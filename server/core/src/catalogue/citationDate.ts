@@ -89,7 +89,8 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
       if (isValid(parseIn(canonical, dateFormat))) return { kind: 'other-format', day: dayOf(other), canonical };
     }
   }
-  if (short) return { kind: 'short-year', suggestions: centuryReadings(short, dateFormat) };
+  // A year of three digits as written (`023`): which year is meant is not known, no reading is offered.
+  if (short) return { kind: 'short-year', suggestions: /(^|\D)\d{3}(\D|$)/.test(text) ? [] : centuryReadings(short, dateFormat) };
   // Month name + numbers that do not make a day: "February 30, 2023".
   if (/\d/.test(text) && /^[\p{L}\d ,./年月日-]+$/u.test(text)) return { kind: 'impossible' };
   return { kind: 'unreadable' };
@@ -100,7 +101,7 @@ export function readCitationDate(value: string, dateFormat: string, yearFrom?: D
  * 20th and the 21st century, the one date-fns's `yy` reading takes (1950–2049) first; a reading
  * that does not read back in the pattern is left out. (Year 0, where February 29 of 1900 would
  * matter, is no year to date-fns: such a date is `impossible`.)
- * @returns [] for a year of three digits (which year is meant is not known)
+ * @returns [] for a year of three digits or more once read (which year is meant is not known)
  */
 function centuryReadings(date: Date, dateFormat: string): string[] {
   const year = date.getFullYear();

@@ -80,7 +80,7 @@ export function completeBodies(input: CompletionInput, offset: number, value: Bo
     const already = listed.has(body.id);
     const validity = day ? catalogue.validityOn(body, day) : 'valid';
     const deprecated = validity !== 'valid';
-    const name = catalogue.canonicalName(body);
+    const name = catalogue.canonicalName(body, day);
     const note = already ? ' — already listed' : deprecated ? ` — ${validity === 'before' ? 'not yet established' : 'no longer existed'} on the cited date` : '';
     items.push(withDetails(input, {
       label: name,

@@ -77,7 +77,8 @@ export const catalogueMismatch: Rule = {
           if (cited.every((id) => id !== undefined)) {
             const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
-            const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body) : id; });
+            const day = context.citationDay(citation);
+            const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body, day) : id; });
             const replacement = expectedNames.join(schema.topic.citation.issuingBodySeparator);
             if (!sameSet) {
               report({
