@@ -57,6 +57,9 @@ describe('hover (core, in process)', () => {
     };
     const tmt = '---\ndate: 2024-09-10\n---\n\n# Update\n\nIntro.\n\n## 1. MI‸IT and SAC issued guidelines for robots (26 August)\n\nA summary.\n';
     assert.match(at('china-tmt-update', tmt) ?? '', /\*\*Ministry of Industry and Information Technology\*\*/);
+    // A year-less date takes the issue's year, as the rules read it: MOC on 26 August 2020 is MOFCOM (not 2000's two ministries).
+    const moc = '---\ndate: 2020-09-10\n---\n\n# Update\n\nIntro.\n\n## 1. MO‸C issued rules on trade fairs (26 August)\n\nA summary.\n';
+    assert.match(at('china-tmt-update', moc) ?? '', /\*\*Ministry of Commerce\*\*/);
     const tracker = '# Tracker\n\n## Data exports\n\nPolicy | Data\n\nC‸AC | 07.2022\n\n《数据出境安全评估办法》\n\nA summary.\n';
     assert.match(at('policy-tracker', tracker) ?? '', /Cyberspace Administration of China/);
     const prose = '# Tracker\n\n## Data exports\n\nPolicy | Data\n\nCAC | 07.2022\n\n《数据出境安全评估办法》\n\nThe rules follow the 《个人信息出境标准合‸同办法》 of last year.\n';

@@ -9,7 +9,8 @@ import type { PolicyTitle } from '../catalogue/types';
 import { citationDay } from '../catalogue/citationDate';
 import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { disableComments } from '../disableComments';
-import { isoDay, type Day } from '../catalogue/dates';
+import { dayOf, isoDay, type Day } from '../catalogue/dates';
+import { yearSourceDay } from '../rules/date/issueDay';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
 
 
@@ -34,10 +35,14 @@ export function headlineKey(headline: string): string {
  */
 export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, options: IndexBriefOptions): ArchiveBrief {
   const at = (span: Span): ArchiveSpan => ({ text: span.text, range: lineIndex.range(span.start, span.end) });
-  const bodyKey = (name: string): string => {
-    const lookup = options.catalogue?.lookupBody(name);
+  // A name is the body it names on the cited day (MOC in 2020: MOFCOM), as the rules read it; an
+  // abbreviation still ambiguous then is kept as written.
+  const bodyKey = (name: string, day: Day | undefined): string => {
+    const lookup = options.catalogue?.lookupBodyOn(name, day);
     return lookup ? lookup.body.id : name.trim().toUpperCase();
   };
+  // A date pattern without a year takes the issue's year, as the rules read it.
+  const yearFrom = yearSourceDay(model, dayOf(new Date()));
   const known = (name: string): boolean => !options.catalogue || !!options.catalogue.lookupBody(name);
   const citations: ArchiveCitation[] = [];
   for (const topic of model.topics) {
@@ -59,6 +64,7 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
       // The names as the rules read them where the catalogue is known (a full name with "and" is one name).
       const bodies = (options.catalogue ? issuingBodyNames(citation, options.catalogue, model.text) : citation.issuingBodies?.bodies ?? []).filter((b) => b.text.trim());
       const dateValue = citation.date?.value.text.trim() ? citation.date.value : undefined;
+      const day = dateValue ? citationDay(dateValue.text, options.dateFormat, yearFrom) : undefined;
       citations.push({
         briefId: id,
         documentKey: key,
@@ -67,12 +73,12 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
         englishKey: english && englishKey(english.text),
         documentNumber: number && at(number),
         catalogueId: catalogued?.id,
-        bodies: bodies.map((b) => ({ ...at(b), key: bodyKey(b.text) })),
-        bodyKeys: [...new Set(bodies.map((b) => bodyKey(b.text)))].sort(),
+        bodies: bodies.map((b) => ({ ...at(b), key: bodyKey(b.text, day) })),
+        bodyKeys: [...new Set(bodies.map((b) => bodyKey(b.text, day)))].sort(),
         bodiesKnown: bodies.every((b) => known(b.text)),
         bodiesValue: citation.issuingBodies?.value.text.trim() ? at(citation.issuingBodies.value) : undefined,
         date: dateValue && at(dateValue),
-        day: dateValue ? dayText(citationDay(dateValue.text, options.dateFormat)) : undefined,
+        day: dateValue ? dayText(day) : undefined,
         link: parsed?.link?.url || undefined,
         articleValue: citation.article && at(citation.article.value),
         range: lineIndex.range(citation.start, citation.end),

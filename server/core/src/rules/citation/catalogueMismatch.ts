@@ -73,11 +73,12 @@ export const catalogueMismatch: Rule = {
         const names = issuingBodyNames(citation, catalogue, model.text);
         if (bodies && names.length) {
           // A body listed twice is issuing-body.list-format's finding; compare each body once.
-          const cited = [...new Set(names.map((b) => catalogue.lookupBody(b.text)?.body.id))];
+          const day = context.citationDay(citation);
+          // Each name as the body it names on the cited day (an abbreviation still ambiguous then is not compared).
+          const cited = [...new Set(names.map((b) => catalogue.lookupBodyOn(b.text, day)?.body.id))];
           if (cited.every((id) => id !== undefined)) {
             const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
-            const day = context.citationDay(citation);
             const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body, day) : id; });
             const replacement = expectedNames.join(schema.topic.citation.issuingBodySeparator);
             if (!sameSet) {
