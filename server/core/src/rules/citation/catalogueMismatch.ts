@@ -74,10 +74,12 @@ export const catalogueMismatch: Rule = {
         if (bodies && names.length) {
           // A body listed twice is issuing-body.list-format's finding; compare each body once.
           const day = context.citationDay(citation);
-          // Each name as the body it names on the cited day (an abbreviation still ambiguous then is not compared).
-          const cited = [...new Set(names.map((b) => catalogue.lookupBodyOn(b.text, day)?.body.id))];
+          const expected = known.issuing_bodies;
+          // Each name as the body it names on the cited day; an abbreviation still ambiguous then is
+          // the document's issuer it may stand for, else one it may stand for (so it is reported).
+          const idOf = (name: string) => catalogue.lookupBodyOn(name, day)?.body.id ?? ((ids) => ids?.find((id) => expected.includes(id)) ?? ids?.[0])(catalogue.ambiguousCandidates(name, day));
+          const cited = [...new Set(names.map((b) => idOf(b.text)))];
           if (cited.every((id) => id !== undefined)) {
-            const expected = known.issuing_bodies;
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));
             const expectedNames = expected.map((id) => { const body = catalogue.bodyById(id); return body ? catalogue.canonicalName(body, day) : id; });
             const replacement = expectedNames.join(schema.topic.citation.issuingBodySeparator);
