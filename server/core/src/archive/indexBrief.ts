@@ -9,7 +9,7 @@ import type { PolicyTitle } from '../catalogue/types';
 import { citationDay } from '../catalogue/citationDate';
 import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { disableComments } from '../disableComments';
-import { dayOf, isoDay, type Day } from '../catalogue/dates';
+import { isoDay, type Day } from '../catalogue/dates';
 import { yearSourceDay } from '../rules/date/issueDay';
 import type { ArchiveBrief, ArchiveCitation, ArchiveSpan } from './types';
 
@@ -42,7 +42,7 @@ export function indexBrief(id: string, model: BriefModel, lineIndex: LineIndex, 
     return lookup ? lookup.body.id : name.trim().toUpperCase();
   };
   // A date pattern without a year takes the issue's year, as the rules read it.
-  const yearFrom = yearSourceDay(model, dayOf(new Date()));
+  const yearFrom = yearSourceDay(model);
   const known = (name: string): boolean => !options.catalogue || !!options.catalogue.lookupBody(name);
   const citations: ArchiveCitation[] = [];
   for (const topic of model.topics) {

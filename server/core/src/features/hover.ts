@@ -13,7 +13,6 @@ import type { HoverResult } from './types';
 import type { PolicyTitle } from '../catalogue/types';
 import { issuingBodyNames } from '../catalogue/bodyTokens';
 import { citationDay } from '../catalogue/citationDate';
-import { dayOf } from '../catalogue/dates';
 import { yearSourceDay } from '../rules/date/issueDay';
 import { describeLocalIssuer } from '../catalogue/localIssuer';
 import { datedCitations, titledCitations } from '../rules/helpers';
@@ -58,7 +57,7 @@ export function hover(input: HoverInput, offset: number): HoverResult | undefine
     for (const body of issuingBodyNames(citation, catalogue, model.text)) {
       if (!within(offset, body)) continue;
       // An ambiguous abbreviation is the body that existed on the cited date, if only one did (MOC in 2020).
-      const day = citationDay(citation.date?.value.text, schema.topic.citation.dateFormat, yearSourceDay(model, dayOf(new Date())));
+      const day = citationDay(citation.date?.value.text, schema.topic.citation.dateFormat, yearSourceDay(model));
       const ids = catalogue.ambiguousCandidates(body.text, day);
       const found = catalogue.lookupBodyOn(body.text, day);
       if (found) return { markdown: bodyMarkdown(found.body, catalogue), range: lineIndex.range(body.start, body.end) };

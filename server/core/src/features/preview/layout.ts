@@ -15,7 +15,7 @@ import { LineIndex } from '../../text/lineIndex';
 import type { BriefModel, Citation, CitationField, Span, TextBlock, Topic, TopicPart } from '../../model/types';
 import { citationDay, patternHasDay } from '../../catalogue/citationDate';
 import { isTitleCapture } from '../../model/citationFields';
-import { dayOf, isoDay } from '../../catalogue/dates';
+import { isoDay } from '../../catalogue/dates';
 import { issuingBodyNames } from '../../catalogue/bodyTokens';
 import { yearSourceDay } from '../../rules/date/issueDay';
 import type { PreviewConfig, PreviewOptions, PreviewTopic } from '../preview';
@@ -291,7 +291,7 @@ export class BriefLayout {
    */
   private renderDate(field: CitationField): Element {
     const dateFormat = this.config.schema.topic.citation.dateFormat;
-    const day = citationDay(field.value.text, dateFormat, yearSourceDay(this.model, dayOf(new Date())));
+    const day = citationDay(field.value.text, dateFormat, yearSourceDay(this.model));
     const dateTime = day === undefined ? undefined : patternHasDay(dateFormat) ? isoDay(day) : isoDay(day).slice(0, 7);
     const value: ElementContent = dateTime !== undefined ? h('time', { dateTime }, [text(field.value.text)]) : text(field.value.text);
     return this.track(h('div', { className: ['pb-citation-field', 'pb-citation-date'] }, [this.fieldLabel(field), text(' '), value]), field.line);

@@ -77,7 +77,12 @@ export const catalogueMismatch: Rule = {
           const expected = known.issuing_bodies;
           // Each name as the body it names on the cited day; an abbreviation still ambiguous then is
           // the document's issuer it may stand for, else one it may stand for (so it is reported).
-          const idOf = (name: string) => catalogue.lookupBodyOn(name, day)?.body.id ?? ((ids) => ids?.find((id) => expected.includes(id)) ?? ids?.[0])(catalogue.ambiguousCandidates(name, day));
+          const idOf = (name: string): string | undefined => {
+            const found = catalogue.lookupBodyOn(name, day);
+            if (found) return found.body.id;
+            const ids = catalogue.ambiguousCandidates(name, day);
+            return ids?.find((id) => expected.includes(id)) ?? ids?.[0];
+          };
           const cited = [...new Set(names.map((b) => idOf(b.text)))];
           if (cited.every((id) => id !== undefined)) {
             const sameSet = cited.length === expected.length && expected.every((id) => cited.includes(id));

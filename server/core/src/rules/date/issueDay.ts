@@ -1,6 +1,6 @@
 /** The issue's own date from its front matter (`date:`, `issue-date:` or `issue_date:`). */
 import type { BriefModel } from '../../model/types';
-import { parsePartialDate, utcDay, type Day } from '../../catalogue/dates';
+import { dayOf, parsePartialDate, utcDay, type Day } from '../../catalogue/dates';
 
 /** Front-matter keys that give the issue's date, in order of preference. */
 export const ISSUE_DATE_KEYS = ['date', 'issue-date', 'issue_date'] as const;
@@ -21,9 +21,9 @@ export function issueDayOf(value: unknown): Day | undefined {
 
 /**
  * The day whose year a date written without one takes (`readCitationDate`'s `yearFrom`): the
- * issue's date, else `today` (UTC day, as `Day`).
+ * issue's date, else `today` (UTC day, as `Day`; default the current day).
  */
-export function yearSourceDay(model: BriefModel, today: Day): Day {
+export function yearSourceDay(model: BriefModel, today: Day = dayOf(new Date())): Day {
   return issueDay(model) ?? today;
 }
 
